@@ -20,11 +20,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Linux calls Glibc's overlay lacks (atomic directory exchange).
+        .systemLibrary(name: "CSystemShims"),
         // The pipeline: Load → Extract → Link → Render → Write.
         .target(
             name: "BriefingCore",
             dependencies: [
                 "CCmark",
+                "CSystemShims",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,0 +1,101 @@
+import Foundation
+
+/// What a build is asked to do; the CLI turns flags into this.
+public struct BuildOptions: Sendable {
+    public var project: Project
+    public var output: URL
+    /// Overrides `base_url` from `briefing.yml`.
+    public var baseURL: String?
+    /// Warnings fail the build.
+    public var strict: Bool
+    public var includeDrafts: Bool
+
+    public init(project: Project, output: URL? = nil, baseURL: String? = nil, strict: Bool = false, includeDrafts: Bool = false) {
+        self.project = project
+        self.output = output ?? project.root.appendingPathComponent("site", isDirectory: true)
+        self.baseURL = baseURL
+        self.strict = strict
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// What a successful build reports.
+public struct BuildReport: Sendable {
+    public var warnings: [Diagnostic]
+    public var articleCount: Int
+    public var claimCount: Int
+    public var sourceCount: Int
+    public var fileCount: Int
+    /// Seconds spent in each stage, in pipeline order.
+    public var timings: [(stage: String, seconds: Double)]
+}
+
+/// The pipeline, top to bottom: load → extract → link → render → write.
+public struct Build: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Runs the whole pipeline.
+    /// - Throws: `BuildFailure` with every error (and, when strict, every warning);
+    ///   the previous output is then left as it was.
+    public func run() throws -> BuildReport {
+        var clock = StageClock()
+        var (project, warnings) = try SeedLoader(project: options.project, includeDrafts: options.includeDrafts).load()
+        if let baseURL = options.baseURL {
+            project.config.baseURL = try SiteConfig.validatedBaseURL(baseURL, location: nil)
+        }
+        clock.lap("load")
+
+        let extractor = ClaimExtractor()
+        let merged = ConcurrentMap.map(project.articles) { article in
+            ClaimMerger(article: article).merge(extractor.extract(article.blocks))
+        }
+        let mergeDiagnostics = merged.flatMap(\.1)
+        warnings += mergeDiagnostics.filter { $0.severity == .warning }
+        let mergeErrors = mergeDiagnostics.filter { $0.severity == .error }
+        if !mergeErrors.isEmpty { throw BuildFailure(mergeErrors.sortedForPrinting()) }
+        clock.lap("extract")
+
+        let (graph, linkWarnings) = try Linker().link(merged.map(\.0), config: project.config)
+        warnings += linkWarnings
+        clock.lap("link")
+
+        if options.strict, !warnings.isEmpty {
+            throw BuildFailure(warnings.map { Diagnostic(.error, $0.stage, at: $0.location, $0.message + " (--strict)") }.sortedForPrinting())
+        }
+
+        let pages = try SiteRenderer(theme: project.theme).render(graph)
+        clock.lap("render")
+
+        try OutputWriter(output: options.output, displayName: options.project.displayPath(options.output)).write(pages)
+        clock.lap("write")
+
+        return BuildReport(
+            warnings: warnings.sortedForPrinting(), articleCount: graph.articles.count, claimCount: graph.claims.count,
+            sourceCount: graph.sources.count, fileCount: pages.count, timings: clock.laps)
+    }
+
+    /// Extraction of one seed file, for `briefing extract`.
+    public static func extract(seed url: URL, project: Project) throws -> (ArticleClaims, [Diagnostic]) {
+        let (article, loadWarnings) = try SeedLoader(project: project).loadSingle(url)
+        let (merged, diagnostics) = ClaimMerger(article: article).merge(ClaimExtractor().extract(article.blocks))
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return (merged, loadWarnings + diagnostics)
+    }
+}
+
+/// Wall-clock time per stage.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((stage, Double(now - last) / 1e9))
+        last = now
+    }
+}

@@ -1,0 +1,30 @@
+/// Seed text prepared for a `{{ }}` template variable.
+///
+/// Mustache escapes `< > & " '` per Character; a combining mark right after one of them
+/// forms one Character that would slip through unescaped (`"\u{301}` in an attribute).
+/// Such marks are dropped here, so every special character reaches the escaper alone.
+enum PageText {
+    private static let specials: Set<Unicode.Scalar> = ["<", ">", "&", "\"", "'"]
+
+    static func clean(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var changed = false
+        for character in text {
+            let scalars = character.unicodeScalars
+            if scalars.count > 1, scalars.contains(where: { specials.contains($0) }) {
+                // Keep only the special characters and plain letters around them, each alone.
+                for scalar in scalars where specials.contains(scalar) || scalar.properties.generalCategory != .nonspacingMark
+                    && scalar.properties.generalCategory != .spacingMark && scalar.properties.generalCategory != .enclosingMark
+                    && !scalar.properties.isGraphemeExtend && scalar != "\u{200D}" {
+                    result.unicodeScalars.append(scalar)
+                }
+                changed = true
+            } else {
+                result.append(character)
+            }
+        }
+        return changed ? result : text
+    }
+}

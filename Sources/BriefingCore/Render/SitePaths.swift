@@ -1,0 +1,16 @@
+/// Where each page lives in the output folder; every link is made relative from these.
+public enum SitePaths {
+    public static let index = "index.html"
+    public static let claimsIndex = "claims/index.html"
+    public static let sourcesIndex = "sources/index.html"
+    public static let stylesheet = "assets/style.css"
+
+    public static func article(_ slug: String) -> String { "articles/\(slug).html" }
+    public static func claim(_ id: String) -> String { "claims/\(id).html" }
+    public static func source(_ id: String) -> String { "sources/\(id).html" }
+
+    /// The prefix that leads from `page` back to the site root: "" or "../".
+    public static func root(from page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+}

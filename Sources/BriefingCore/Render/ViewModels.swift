@@ -1,0 +1,114 @@
+/// Plain dictionaries for the templates (swift-mustache renders these fastest).
+/// docs/templates.md lists every variable; keep it in step.
+///
+/// All seed text goes through `PageText.clean` and reaches the page through `{{ }}`,
+/// which escapes it; only cmark's safe-mode output is inserted raw (`{{{body}}}`).
+struct ViewModels {
+    let graph: SiteGraph
+
+    /// Relative link from `page` to `target`.
+    private func link(_ target: String, from page: String) -> String {
+        SitePaths.root(from: page) + target
+    }
+
+    func statusLabel(_ status: ClaimStatus) -> String {
+        switch status {
+        case .unverified: return "Unverified"
+        case .corroborated: return "Corroborated"
+        case .disputed: return "Disputed"
+        case .false: return "False"
+        case .true: return "True"
+        }
+    }
+
+    func kindLabel(_ kind: SourceKind) -> String {
+        switch kind {
+        case .person: return "Person"
+        case .organization: return "Organization"
+        case .group: return "Group"
+        case .document: return "Document"
+        }
+    }
+
+    func relationLabel(_ kind: RelationKind, inverse: Bool) -> String {
+        switch (kind, inverse) {
+        case (.disputes, false): return "Disputes"
+        case (.disputes, true): return "Disputed by"
+        case (.supports, false): return "Supports"
+        case (.supports, true): return "Supported by"
+        }
+    }
+
+    // MARK: - Items
+
+    func article(_ article: Article, from page: String) -> [String: Any] {
+        var item: [String: Any] = [
+            "slug": article.slug,
+            "title": PageText.clean(article.title),
+            "href": link(SitePaths.article(article.slug), from: page),
+            "claimCount": graph.claims(in: article.slug).count,
+            "tags": article.tags.map { ["name": PageText.clean($0)] },
+        ]
+        if let date = article.effectiveDate {
+            item["date"] = date.longForm
+            item["dateISO"] = date.description
+        }
+        if let author = article.author { item["author"] = PageText.clean(author) }
+        if let publication = article.publication { item["publication"] = PageText.clean(publication) }
+        if let url = article.url, URLPolicy.isSafeExternal(url) { item["url"] = url }
+        return item
+    }
+
+    func source(_ source: Source, from page: String) -> [String: Any] {
+        var item: [String: Any] = [
+            "id": source.id,
+            "name": PageText.clean(source.name),
+            "href": link(SitePaths.source(source.id), from: page),
+            "kind": source.kind.rawValue,
+            "kindLabel": kindLabel(source.kind),
+            "anonymous": source.isAnonymous,
+            "claimCount": source.claimIDs.count,
+            "articleCount": source.articleSlugs.count,
+        ]
+        if let role = source.role { item["role"] = PageText.clean(role) }
+        if let reliability = source.reliability { item["reliability"] = reliability }
+        if let descriptor = source.descriptor { item["descriptor"] = PageText.clean(descriptor) }
+        return item
+    }
+
+    func claim(_ claim: Claim, from page: String) -> [String: Any] {
+        var item: [String: Any] = [
+            "id": claim.id,
+            "href": link(SitePaths.claim(claim.id), from: page),
+            "text": PageText.clean(claim.text),
+            "cue": PageText.clean(claim.cue),
+            "quote": claim.isDirectQuote,
+            "status": claim.status.rawValue,
+            "statusLabel": statusLabel(claim.status),
+            "statusCurated": claim.isStatusCurated,
+            "sentenceHref": link(SitePaths.article(claim.article), from: page) + "#" + ClaimAnchor.htmlID(for: claim.id),
+        ]
+        if let source = graph.source(claim.sourceID) {
+            item["source"] = self.source(source, from: page)
+        }
+        if let article = graph.article(claim.article) {
+            item["article"] = self.article(article, from: page)
+        }
+        if let credibility = claim.credibility { item["credibility"] = credibility }
+        return item
+    }
+
+    /// Claims grouped by status, statuses in order of urgency, empty groups left out.
+    func statusGroups(_ claims: [Claim], from page: String) -> [[String: Any]] {
+        ClaimStatus.allCases.sorted { $0.rank < $1.rank }.compactMap { status in
+            let members = claims.filter { $0.status == status }
+            guard !members.isEmpty else { return nil }
+            return [
+                "status": status.rawValue,
+                "label": statusLabel(status),
+                "count": members.count,
+                "claims": members.map { claim($0, from: page) },
+            ]
+        }
+    }
+}

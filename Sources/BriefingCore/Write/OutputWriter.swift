@@ -1,0 +1,124 @@
+import CSystemShims
+import Foundation
+
+/// Writes the rendered site completely or not at all: into a fresh folder beside the
+/// output, then swapped into place in one step. A failed or killed build leaves the
+/// previous output untouched (at worst a hidden `.NAME.building-*` folder, removed by
+/// the next build).
+public struct OutputWriter: Sendable {
+    /// The output folder, e.g. `site/`.
+    public var output: URL
+    /// How the output is named in diagnostics.
+    public var displayName: String
+
+    public init(output: URL, displayName: String) {
+        self.output = output.standardizedFileURL
+        self.displayName = displayName
+    }
+
+    private var parent: URL { output.deletingLastPathComponent() }
+    private var name: String { output.lastPathComponent }
+    private var stagingPrefix: String { ".\(name).building-" }
+
+    /// - Throws: `BuildFailure` when the output cannot be written; the old output is kept.
+    public func write(_ pages: [RenderedPage]) throws {
+        let fileManager = FileManager.default
+        var isFolder: ObjCBool = false
+        if fileManager.fileExists(atPath: output.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw failure("output path \(displayName) exists and is not a folder; remove it or choose another with --output")
+        }
+        for page in pages where !Self.isSafe(page.path) {
+            throw failure("refusing to write `\(page.path)` outside the output folder")
+        }
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw failure("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        removeStaleStaging()
+
+        let staging = parent.appendingPathComponent("\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: staging)
+        do {
+            try writeAll(pages, into: staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw failure("cannot write the site into \(parent.path): \(error.localizedDescription); check free space and permissions")
+        }
+        try swap(staging)
+    }
+
+    /// Whether a page path stays inside the output folder.
+    static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+    }
+
+    private func writeAll(_ pages: [RenderedPage], into folder: URL) throws {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: folder, withIntermediateDirectories: false)
+        let folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty }).sorted()
+        for sub in folders {
+            try fileManager.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        let base = folder.path
+        let errors = ConcurrentMap.map(pages) { page -> String? in
+            let path = base + "/" + page.path
+            return FileManager.default.createFile(atPath: path, contents: page.contents) ? nil : page.path
+        }
+        if let failed = errors.compactMap({ $0 }).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed])
+        }
+    }
+
+    /// Puts `staging` in place of the output: an atomic exchange where the file system
+    /// allows, else two renames.
+    private func swap(_ staging: URL) throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: output.path) else {
+            do {
+                try fileManager.moveItem(at: staging, to: output)
+                return
+            } catch {
+                try? fileManager.removeItem(at: staging)
+                throw failure("cannot move the new site into \(displayName): \(error.localizedDescription)")
+            }
+        }
+        if briefing_exchange_paths(staging.path, output.path) == 0 {
+            // `staging` now holds the previous site.
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        let old = parent.appendingPathComponent("\(stagingPrefix)old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try fileManager.moveItem(at: output, to: old)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw failure("cannot replace \(displayName): \(error.localizedDescription)")
+        }
+        do {
+            try fileManager.moveItem(at: staging, to: output)
+        } catch {
+            try? fileManager.moveItem(at: old, to: output)
+            try? fileManager.removeItem(at: staging)
+            throw failure("cannot replace \(displayName): \(error.localizedDescription)")
+        }
+        try? fileManager.removeItem(at: old)
+    }
+
+    /// Folders left by builds that were killed.
+    private func removeStaleStaging() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for stale in names where stale.hasPrefix(stagingPrefix) {
+            let pidText = stale.dropFirst(stagingPrefix.count).replacingOccurrences(of: "old-", with: "")
+            if let pid = Int32(pidText), pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) == 0 {
+                continue // another build still running
+            }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(stale))
+        }
+    }
+
+    private func failure(_ message: String) -> BuildFailure {
+        BuildFailure([.error(.write, at: SourceLocation(file: displayName), message)])
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import BriefingCore
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from seeds/ into the output folder (replaced only when the build succeeds)."
+    )
+
+    @OptionGroup var projectOptions: ProjectOptions
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Output folder (default: site/ in the project).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Absolute URL the site is published at; overrides base_url.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Include seeds marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Print the time each pipeline stage took.")
+    var timings = false
+
+    @Flag(name: [.short, .long], help: "Print nothing but diagnostics.")
+    var quiet = false
+
+    func run() throws {
+        let project = projectOptions.projectValue
+        let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let options = BuildOptions(project: project, output: outputURL, baseURL: baseURL, strict: strict, includeDrafts: drafts)
+        do {
+            let report = try Build(options: options).run()
+            Terminal.printDiagnostics(report.warnings)
+            if !quiet {
+                print("Built \(report.articleCount) articles, \(report.claimCount) claims, \(report.sourceCount) sources: \(report.fileCount) files in \(project.displayPath(options.output))")
+            }
+            if timings {
+                for (stage, seconds) in report.timings {
+                    print(String(format: "  %-8@ %8.3f s", stage as NSString, seconds))
+                }
+            }
+        } catch let failure as BuildFailure {
+            Terminal.printDiagnostics(failure.diagnostics)
+            throw ExitCode.failure
+        } catch let diagnostic as Diagnostic {
+            Terminal.printDiagnostics([diagnostic])
+            throw ExitCode.failure
+        }
+    }
+}
