@@ -1,0 +1,186 @@
+/// Finds who an attribution verb belongs to, looking around the verb within
+/// one sentence: the subject before it (past adverbs, auxiliaries and a
+/// parenthetical), the antecedent of "who"/"which", the subject after it in an
+/// inverted quote attribution, or the main clause's subject for a participle.
+struct SubjectFinder: Sendable {
+    let paragraph: AnalyzedParagraph
+    let sentence: Range<Int>
+
+    private var tokens: [Token] { paragraph.tokens }
+    private var reader: NounPhraseReader { NounPhraseReader(tokens: paragraph.tokens) }
+    private var recognizer: SourceRecognizer { SourceRecognizer(paragraph: paragraph) }
+
+    /// What stands before a verb once adverbs and auxiliaries are skipped.
+    struct VerbContext {
+        /// Index of the last token before the verb group, or `sentence.lowerBound - 1`.
+        var before: Int
+        var isNegated: Bool
+        var isPassive: Bool
+    }
+
+    func context(before verb: Int, isPastForm: Bool) -> VerbContext {
+        var k = verb - 1
+        var negated = false
+        var passive = false
+        while k >= sentence.lowerBound, tokens[k].isWord, !tokens[k].isQuoted {
+            let word = tokens[k].lower
+            if Lexicon.negations.contains(word) || word.hasSuffix("n't") {
+                negated = true
+            } else if Lexicon.beForms.contains(word) {
+                if isPastForm { passive = true }
+            } else if !(Lexicon.auxiliaries.contains(word) || Lexicon.verbAdverbs.contains(word)
+                        || (word.hasSuffix("ly") && word.count > 4 && !tokens[k].isCapitalized)) {
+                break
+            }
+            k -= 1
+        }
+        return VerbContext(before: k, isNegated: negated, isPassive: passive)
+    }
+
+    /// The result of a subject search.
+    struct Found {
+        var subject: Attribution.Subject
+        /// First token of the subject phrase, or the verb for inverted order.
+        var phraseStart: Int
+        /// Last token of the attribution phrase (the verb, or an inverted subject).
+        var phraseEnd: Int
+        var cited: [SourceMention] = []
+        var inverted = false
+    }
+
+    /// The subject of a finite attribution verb at `verb`.
+    func subject(ofFinite verb: Int, context: VerbContext, invertible: Bool) -> Found? {
+        let k = context.before
+        if k >= sentence.lowerBound {
+            let previous = tokens[k]
+            if previous.isWord, previous.lower == "who" || previous.lower == "which" {
+                var end = k - 1
+                if end >= sentence.lowerBound, tokens[end].isPunctuation(",") { end -= 1 }
+                if let found = mentionFound(endingAt: end, verb: verb) { return found }
+                return nil
+            }
+            if previous.isWord, ["and", "but", "or", "then"].contains(previous.lower) {
+                return Found(subject: .previous, phraseStart: k, phraseEnd: verb)
+            }
+            if previous.isPunctuation(",") {
+                if let found = parentheticalSubject(comma: k, verb: verb) { return found }
+            } else if previous.isWord, let found = mentionFound(endingAt: k, verb: verb) {
+                return found
+            }
+        }
+        guard invertible, k < sentence.lowerBound || tokens[k].isPunctuation(",") || tokens[k].quoteRole == .close
+                || tokens[k].isPunctuation("—") else { return nil }
+        return invertedSubject(after: verb)
+    }
+
+    /// The subject of a participle attribution ("…, stating that", "with one
+    /// insider suggesting that").
+    func subject(ofParticiple verb: Int, cueClass: CueClass) -> Found? {
+        let k = verb - 1
+        guard k >= sentence.lowerBound else { return nil }
+        if tokens[k].isPunctuation(",") || (tokens[k].isWord && tokens[k].lower == "and") {
+            if cueClass == .addition { return Found(subject: .previous, phraseStart: k, phraseEnd: verb) }
+            guard let main = mainClauseSubject(before: verb) else { return nil }
+            return Found(subject: .mention(main), phraseStart: k, phraseEnd: verb)
+        }
+        guard tokens[k].isWord else { return nil }
+        return mentionFound(endingAt: k, verb: verb)
+    }
+
+    /// "X, who…, said", "X, speaking to…, said", "The Post, citing Z, reported".
+    private func parentheticalSubject(comma: Int, verb: Int) -> Found? {
+        var c = comma - 1
+        while c > sentence.lowerBound, comma - c < 40 {
+            defer { c -= 1 }
+            guard tokens[c].isPunctuation(","), !tokens[c].isQuoted, c + 1 < comma else { continue }
+            let opener = tokens[c + 1]
+            guard startsParenthetical(opener), var found = mentionFound(endingAt: c - 1, verb: verb) else { continue }
+            if opener.lower == "citing", let cited = reader.phrase(startingAt: c + 2, upperBound: comma),
+               let mention = recognizer.mention(cited) {
+                found.cited.append(mention)
+            }
+            if case .mention(var mention) = found.subject, mention.reference == .name, mention.kind == .person,
+               mention.role == nil, let role = appositiveRole(from: c + 1, to: comma) {
+                mention.role = role
+                found.subject = .mention(mention)
+            }
+            return found
+        }
+        return nil
+    }
+
+    /// "…,’ said a retired colonel, who…": the subject after the verb.
+    private func invertedSubject(after verb: Int) -> Found? {
+        guard let range = reader.phrase(startingAt: verb + 1, upperBound: sentence.upperBound),
+              var mention = recognizer.mention(range), mention.reference != .pronoun || range.count == 1
+        else { return nil }
+        let after = range.upperBound
+        if mention.reference == .name, mention.kind == .person, mention.role == nil, after + 1 < sentence.upperBound,
+           tokens[after].isPunctuation(",") {
+            let end = (after + 1..<sentence.upperBound).first { tokens[$0].isPunctuation(",") || tokens[$0].isPunctuation(".") } ?? sentence.upperBound
+            mention.role = appositiveRole(from: after + 1, to: end)
+        }
+        return Found(subject: .mention(mention), phraseStart: verb, phraseEnd: range.upperBound - 1, inverted: true)
+    }
+
+    /// "Jane Doe, a professor at X," → "professor at X".
+    private func appositiveRole(from start: Int, to end: Int) -> String? {
+        guard start < end, ["a", "an", "the"].contains(tokens[start].lower),
+              let range = reader.phrase(startingAt: start, upperBound: end),
+              let mention = recognizer.mention(range), mention.reference == .description, mention.kind == .person
+        else { return nil }
+        return paragraph.text(of: (range.lowerBound + 1)..<range.upperBound)
+    }
+
+    private func mentionFound(endingAt end: Int, verb: Int) -> Found? {
+        guard end >= sentence.lowerBound, let range = reader.phrase(endingAt: end, lowerBound: sentence.lowerBound),
+              let mention = resolvedLatterFormer(range) ?? recognizer.mention(range)
+        else { return nil }
+        return Found(subject: .mention(mention), phraseStart: range.lowerBound, phraseEnd: verb)
+    }
+
+    /// "the latter" / "the former": the second / first of the last "X and Y" before it.
+    private func resolvedLatterFormer(_ range: Range<Int>) -> SourceMention? {
+        guard range.count == 2, tokens[range.lowerBound].lower == "the" else { return nil }
+        let which = tokens[range.lowerBound + 1].lower
+        guard which == "latter" || which == "former" else { return nil }
+        var i = range.lowerBound - 1
+        while i > sentence.lowerBound {
+            defer { i -= 1 }
+            guard tokens[i].lower == "and", !tokens[i].isQuoted else { continue }
+            let phrase = which == "latter"
+                ? reader.phrase(startingAt: i + 1, upperBound: range.lowerBound)
+                : reader.phrase(endingAt: i - 1, lowerBound: sentence.lowerBound)
+            guard let phrase, let mention = recognizer.mention(phrase) else { continue }
+            var resolved = mention
+            resolved.tokens = range
+            return resolved
+        }
+        return nil
+    }
+
+    /// The subject of the sentence's main clause: the first noun phrase after any
+    /// opening adverbial or participial phrase.
+    func mainClauseSubject(before limit: Int) -> SourceMention? {
+        var start = sentence.lowerBound
+        while start < limit {
+            let token = tokens[start]
+            let word = token.lower
+            let isOpener = token.isQuoteMark || Lexicon.discourseOpeners.contains(word) || Lexicon.prepositions.contains(word)
+                || Lexicon.conjunctions.contains(word) || WordShape.isVerbOrAdverbShaped(word)
+            guard isOpener else { break }
+            guard let comma = (start..<limit).first(where: { tokens[$0].isPunctuation(",") && !tokens[$0].isQuoted }) else {
+                return nil
+            }
+            start = comma + 1
+        }
+        guard start < limit, let range = reader.phrase(startingAt: start, upperBound: limit) else { return nil }
+        return recognizer.mention(range)
+    }
+
+    private func startsParenthetical(_ token: Token) -> Bool {
+        let word = token.lower
+        return Lexicon.parentheticalStarters.contains(word) || token.kind == .number
+            || (token.isWord && !token.isCapitalized && WordShape.isVerbOrAdverbShaped(word))
+    }
+}

@@ -1,0 +1,2 @@
+import BriefingCore
+import Hummingbird

@@ -1,0 +1,110 @@
+import BriefingTestSupport
+import Foundation
+import Testing
+
+@Suite("Building sites")
+struct SiteTests {
+    /// The committed site/ is exactly what `briefing build` makes from this repository.
+    @Test func goldenSampleSite() throws {
+        let repo = BriefingBinary.repository
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-golden-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try BriefingBinary.run(["build", "--output", out.path], in: repo)
+        #expect(result.status == 0, "\(result.stderr)")
+        let committed = repo.appendingPathComponent("site")
+        let expectedFiles = TestProject.files(under: committed).filter { !$0.hasPrefix("pagefind/") && $0 != "report.pdf" }
+        let builtFiles = TestProject.files(under: out)
+        #expect(builtFiles == expectedFiles, "file lists differ: run `make site` and commit site/")
+        for file in builtFiles where expectedFiles.contains(file) {
+            let built = try Data(contentsOf: out.appendingPathComponent(file))
+            let expected = try Data(contentsOf: committed.appendingPathComponent(file))
+            #expect(built == expected, "\(file) differs from the committed site/: run `make site` and commit")
+        }
+    }
+
+    @Test func everyRelativeLinkAndAnchorResolves() throws {
+        let project = try TestProject(copying: BriefingBinary.repository)
+        try project.write("seeds/second.md", """
+            ---
+            title: A second article
+            date: 2025-11-02
+            tags: [test]
+            ---
+            *Caracas* — Venezuelan President Nicolás Maduro said on Sunday that the systems were **ready**.
+
+            > “We are prepared,” Maduro said.
+            """)
+        let result = try project.run(["build"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let problems = LinkScanner.brokenLinks(in: project.url("site"))
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    @Test func buildsAreByteIdenticalAcrossFoldersAndTimes() throws {
+        let a = try TestProject(copying: BriefingBinary.repository)
+        let b = try TestProject(copying: BriefingBinary.repository)
+        #expect(try a.run(["build"]).status == 0)
+        Thread.sleep(forTimeInterval: 1.1)
+        #expect(try b.run(["build"]).status == 0)
+        let files = a.files(under: "site")
+        #expect(files == b.files(under: "site"))
+        for file in files {
+            #expect(try a.read("site/\(file)") == b.read("site/\(file)"), "\(file) differs")
+        }
+    }
+
+    @Test func projectWithoutTemplatesUsesTheDefaultTheme() throws {
+        let project = try TestProject("""
+            -- seeds/plain.txt --
+            A plain title
+
+            The mayor said the road would reopen.
+            """)
+        let result = try project.run(["build"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try project.read("site/articles/plain.html")
+        #expect(page.contains("<h1 id=\"article-title\">A plain title</h1>"))
+        #expect(project.exists("site/assets/style.css"))
+        #expect(page.contains("href=\"../assets/style.css\""))
+    }
+
+    @Test func projectTemplateOverridesOneFile() throws {
+        let project = try TestProject("""
+            -- seeds/plain.txt --
+            Title
+            Body.
+            -- templates/partials/article-item.mustache --
+            <li class="custom-item">{{title}}</li>
+            """)
+        #expect(try project.run(["build"]).status == 0)
+        let index = try project.read("site/index.html")
+        #expect(index.contains("<li class=\"custom-item\">Title</li>"))
+        #expect(index.contains("<nav aria-label=\"Site\">"), "the rest of the theme is the default")
+    }
+
+    @Test func draftsAreLeftOutUnlessAskedFor() throws {
+        let project = try TestProject("""
+            -- seeds/final.md --
+            ---
+            title: Final
+            ---
+            Text.
+            -- seeds/wip.md --
+            ---
+            title: Work in progress
+            draft: true
+            ---
+            Text.
+            """)
+        #expect(try project.run(["build"]).status == 0)
+        #expect(!project.exists("site/articles/wip.html"))
+        #expect(try project.run(["build", "--drafts"]).status == 0)
+        #expect(project.exists("site/articles/wip.html"))
+    }
+
+    @Test func versionFlag() throws {
+        let result = try BriefingBinary.run(["--version"], in: BriefingBinary.repository)
+        #expect(result.status == 0)
+        #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+}
