@@ -17,7 +17,7 @@ enum DefaultTheme {
 {{#date}}<time datetime="{{dateISO}}">{{date}}</time>{{/date}}
 {{#url}}<a class="original" href="{{url}}" rel="external noopener">Original article</a>{{/url}}
 </p>
-{{#tags.0}}<ul class="tags">{{#tags}}<li>{{name}}</li>{{/tags}}</ul>{{/tags.0}}
+{{^empty(tags)}}<ul class="tags">{{#tags}}<li>{{name}}</li>{{/tags}}</ul>{{/empty(tags)}}
 </header>
 <div class="article-layout">
 <div class="article-body">
@@ -25,7 +25,7 @@ enum DefaultTheme {
 </div>
 {{/article}}
 <aside class="article-panel" aria-label="Claims and sources in this article">
-<h2>Claims <span class="muted">{{claims.length}}</span></h2>
+<h2>Claims <span class="muted">{{count(claims)}}</span></h2>
 <ol class="claim-list compact">
 {{#claims}}{{>claim-item}}{{/claims}}
 </ol>
@@ -37,6 +37,18 @@ enum DefaultTheme {
 </aside>
 </div>
 </article>
+{{/main}}
+{{/layout}}
+
+"""#,
+        "articles.mustache": #"""
+{{<layout}}
+{{$bodyClass}}page page-articles{{/bodyClass}}
+{{$main}}
+<h1>Articles <span class="muted">{{count}}</span></h1>
+<ol class="article-list">
+{{#articles}}{{>article-item}}{{/articles}}
+</ol>
 {{/main}}
 {{/layout}}
 
@@ -177,6 +189,8 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
   h1, h2, h3 { break-after: avoid; }
   .claim-item, .source-item, blockquote, li { break-inside: avoid; }
 }
+.pagination { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; margin: 1.5rem 0; align-items: baseline; }
+.pagination [aria-current] { font-weight: 700; }
 
 """#,
         "claim.mustache": #"""
@@ -197,13 +211,13 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 {{#context}}<blockquote class="context"><p>{{before}}<mark>{{sentence}}</mark>{{after}}</p></blockquote>{{/context}}
 {{#claim}}<p><a href="{{sentenceHref}}">Read the sentence in the article →</a></p>{{/claim}}
 </section>
-{{#cited.0}}
+{{^empty(cited)}}
 <section aria-labelledby="cited-heading">
 <h2 id="cited-heading">Cites</h2>
 <ul class="source-list">{{#cited}}{{>source-item}}{{/cited}}</ul>
 </section>
-{{/cited.0}}
-{{#relations.0}}
+{{/empty(cited)}}
+{{^empty(relations)}}
 <section aria-labelledby="related-heading">
 <h2 id="related-heading">Related claims</h2>
 <ul class="relation-list">
@@ -211,15 +225,15 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 {{/relations}}
 </ul>
 </section>
-{{/relations.0}}
+{{/empty(relations)}}
 {{#note}}<section aria-labelledby="note-heading"><h2 id="note-heading">Editor’s note</h2><p>{{note}}</p></section>{{/note}}
 {{#evidence}}<p>Evidence: <a href="{{evidence}}" rel="external noopener">{{evidence}}</a></p>{{/evidence}}
-{{#otherClaims.0}}
+{{^empty(otherClaims)}}
 <section aria-labelledby="other-heading">
 <h2 id="other-heading">Other claims by this source</h2>
 <ul class="claim-list">{{#otherClaims}}{{>claim-item}}{{/otherClaims}}</ul>
 </section>
-{{/otherClaims.0}}
+{{/empty(otherClaims)}}
 <p class="muted provenance">Claim {{origin}}{{#claim}}{{#statusCurated}}; status set by an editor{{/statusCurated}}{{/claim}}.</p>
 </article>
 {{/main}}
@@ -237,6 +251,7 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 <ul class="claim-list">
 {{#claims}}{{>claim-item}}{{/claims}}
 </ul>
+<p><a href="{{allHref}}">{{#more}}All {{count}} {{/more}}{{^more}}Only {{/more}}{{label}} claims on one page →</a></p>
 </section>
 {{/groups}}
 {{^groups}}<p class="muted">No claims yet.</p>{{/groups}}
@@ -263,17 +278,19 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 <ol class="article-list">
 {{#articles}}{{>article-item}}{{/articles}}
 </ol>
+{{#moreArticles}}<p><a href="{{articlesHref}}">All {{counts.articles}} articles →</a></p>{{/moreArticles}}
 </section>
 <section aria-labelledby="sources-heading">
 <h2 id="sources-heading">Sources</h2>
-{{#namedSources.0}}<h3>Named</h3>{{/namedSources.0}}
+{{^empty(namedSources)}}<h3>Named</h3>{{/empty(namedSources)}}
 <ul class="source-list">
 {{#namedSources}}{{>source-item}}{{/namedSources}}
 </ul>
-{{#anonymousSources.0}}<h3>Anonymous</h3>{{/anonymousSources.0}}
+{{^empty(anonymousSources)}}<h3>Anonymous</h3>{{/empty(anonymousSources)}}
 <ul class="source-list">
 {{#anonymousSources}}{{>source-item}}{{/anonymousSources}}
 </ul>
+{{#moreSources}}<p><a href="{{sourcesHref}}">All {{counts.sources}} sources →</a></p>{{/moreSources}}
 </section>
 </div>
 <section aria-labelledby="claims-heading">
@@ -283,6 +300,7 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 <ul class="claim-list">
 {{#claims}}{{>claim-item}}{{/claims}}
 </ul>
+{{#more}}<p><a href="{{allHref}}">All {{count}} {{label}} claims →</a></p>{{/more}}
 {{/groups}}
 {{^groups}}<p class="muted">No claims yet.</p>{{/groups}}
 </section>
@@ -311,7 +329,7 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 <nav aria-label="Site">
 <a class="brand" href="{{home}}">{{site.title}}</a>
 <ul>
-<li><a href="{{home}}">Articles</a></li>
+<li><a href="{{articlesHref}}">Articles</a></li>
 <li><a href="{{claimsHref}}">Claims</a></li>
 <li><a href="{{sourcesHref}}">Sources</a></li>
 </ul>
@@ -339,6 +357,17 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 <a class="claim-link" href="{{href}}">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</a>
 <span class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#article}} · <a href="{{sentenceHref}}">in {{title}}</a>{{/article}}</span>
 </li>
+
+"""#,
+        "partials/pagination.mustache": #"""
+{{#multiple}}
+<nav class="pagination" aria-label="Pages">
+{{#previous}}<a rel="prev" href="{{previous}}">← Previous</a>{{/previous}}
+{{#pages}}{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{href}}">{{number}}</a>{{/isCurrent}}
+{{/pages}}
+{{#next}}<a rel="next" href="{{next}}">Next →</a>{{/next}}
+</nav>
+{{/multiple}}
 
 """#,
         "partials/source-item.mustache": #"""
@@ -369,12 +398,12 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 </ul>
 </section>
 {{/articles}}
-{{#citedBy.0}}
+{{^empty(citedBy)}}
 <section>
 <h2>Cited by</h2>
 <ul class="claim-list">{{#citedBy}}{{>claim-item}}{{/citedBy}}</ul>
 </section>
-{{/citedBy.0}}
+{{/empty(citedBy)}}
 {{/main}}
 {{/layout}}
 
@@ -396,6 +425,19 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 {{^anonymousSources}}<p class="muted">None.</p>{{/anonymousSources}}
 </section>
 </div>
+{{/main}}
+{{/layout}}
+
+"""#,
+        "status.mustache": #"""
+{{<layout}}
+{{$bodyClass}}page page-status{{/bodyClass}}
+{{$main}}
+<h1><span class="status status-{{status}}">{{label}}</span> claims <span class="muted">{{count}}</span></h1>
+<ul class="claim-list">
+{{#claims}}{{>claim-item}}{{/claims}}
+</ul>
+{{#pagination}}{{>pagination}}{{/pagination}}
 {{/main}}
 {{/layout}}
 

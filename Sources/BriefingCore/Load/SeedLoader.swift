@@ -127,6 +127,11 @@ public struct SeedLoader: Sendable {
                 continue
             }
             let key = slug.lowercased()
+            if Slugger.reservedNames.contains(key) {
+                problems.append(.error(.load, at: SourceLocation(file: display, line: 1, column: 1),
+                                       "`\(slug)` is reserved for a listing page; rename the file, e.g. to `\(key)-article.\(ext)`"))
+                continue
+            }
             if let owner = slugOwners[key] {
                 problems.append(.error(.load, at: SourceLocation(file: display, line: 1, column: 1),
                                        "two seeds have the slug `\(slug)`: \(owner) and \(display); rename one (slugs ignore case)"))

@@ -178,6 +178,10 @@ extension Sidecar {
                 throw Diagnostic.error(.load, at: at("sources", index, "id"),
                                        "source id `\(entry.id)` may use only a-z, 0-9 and -; try `\(Slugger.slug(entry.id))`")
             }
+            if Slugger.reservedNames.contains(entry.id) {
+                throw Diagnostic.error(.load, at: at("sources", index, "id"),
+                                       "source id `\(entry.id)` is reserved for a listing page; choose another, e.g. `\(entry.id)-source`")
+            }
             var kind: SourceKind?
             if let type = entry.type {
                 guard let parsed = SourceKind(rawValue: type) else {

@@ -192,6 +192,7 @@ struct ClaimMerger {
             words.removeFirst()
         }
         let id = words.joined(separator: "-")
+        if Slugger.reservedNames.contains(id) { return id + "-source" }
         return id.isEmpty ? "source" : id
     }
 

@@ -13,35 +13,61 @@ public struct SiteRenderer: Sendable {
 
     /// A page to render: which template, at which path, with which context.
     private enum PageJob: Sendable {
-        case index, claimsIndex, sourcesIndex
+        case index, claimsIndex, sourcesIndex, articlesIndex
+        case status(ClaimStatus, page: Int)
         case article(String)
         case claim(String)
         case source(String)
     }
 
     public func render(_ graph: SiteGraph) -> [RenderedPage] {
-        var jobs: [PageJob] = [.index, .claimsIndex, .sourcesIndex]
+        let listings = Listings(graph)
+        var jobs: [PageJob] = [.index, .claimsIndex, .sourcesIndex, .articlesIndex]
+        for status in ClaimStatus.allCases {
+            jobs += (0..<listings.pageCount(status)).map { .status(status, page: $0 + 1) }
+        }
         jobs += graph.articles.map { .article($0.slug) }
         jobs += graph.claims.map { .claim($0.id) }
         jobs += graph.sources.map { .source($0.id) }
-        let pages = ConcurrentMap.map(jobs) { job in render(job, graph) }
+        let pages = ConcurrentMap.map(jobs) { job in render(job, graph, listings) }
         let assets = theme.assets.keys.sorted().compactMap { name in
             theme.assets[name].map { RenderedPage(path: "assets/\(name)", contents: $0) }
         }
         return pages + assets
     }
 
-    private func render(_ job: PageJob, _ graph: SiteGraph) -> RenderedPage {
+    /// Claims a status group shows on the index and the claims listing.
+    static let groupPreview = 10
+    /// Articles and sources the index shows before "all …".
+    static let indexPreview = 20
+
+    private func render(_ job: PageJob, _ graph: SiteGraph, _ listings: Listings) -> RenderedPage {
         let models = ViewModels(graph: graph)
         let path: String, template: String, title: String
         var context: [String: Any]
         switch job {
         case .index:
             (path, template, title) = (SitePaths.index, "index", graph.config.title)
-            context = indexContext(graph, models)
+            context = indexContext(graph, models, listings)
         case .claimsIndex:
             (path, template, title) = (SitePaths.claimsIndex, "claims", "Claims")
-            context = ["groups": models.statusGroups(graph.claims, from: path), "count": graph.claims.count]
+            context = ["groups": models.statusGroups(listings, limit: Self.groupPreview, from: path), "count": graph.claims.count]
+        case .articlesIndex:
+            (path, template, title) = (SitePaths.articlesIndex, "articles", "Articles")
+            context = ["articles": graph.articles.map { models.article($0, from: path) }, "count": graph.articles.count]
+        case let .status(status, page):
+            path = SitePaths.status(status, page: page)
+            template = "status"
+            title = "\(models.statusLabel(status)) claims" + (page > 1 ? " (page \(page))" : "")
+            let members = listings.claims(with: status)
+            let slice = members.dropFirst((page - 1) * Listings.pageSize).prefix(Listings.pageSize)
+            context = [
+                "status": status.rawValue, "label": models.statusLabel(status), "count": members.count,
+                "claims": slice.map { models.claim(graph.claims[$0], from: path) },
+                "pagination": models.pagination(count: listings.pageCount(status), current: page, from: path) {
+                    SitePaths.status(status, page: $0)
+                },
+            ]
         case .sourcesIndex:
             (path, template, title) = (SitePaths.sourcesIndex, "sources", "Sources")
             context = sourcesContext(graph, models, from: path)
@@ -81,6 +107,7 @@ public struct SiteRenderer: Sendable {
             "home": root + SitePaths.index,
             "claimsHref": root + SitePaths.claimsIndex,
             "sourcesHref": root + SitePaths.sourcesIndex,
+            "articlesHref": root + SitePaths.articlesIndex,
             "stylesheet": root + SitePaths.stylesheet,
             "generator": "Briefing \(BriefingVersion.current)",
         ]
@@ -88,15 +115,22 @@ public struct SiteRenderer: Sendable {
         return common
     }
 
-    private func indexContext(_ graph: SiteGraph, _ models: ViewModels) -> [String: Any] {
+    private func indexContext(_ graph: SiteGraph, _ models: ViewModels, _ listings: Listings) -> [String: Any] {
         let path = SitePaths.index
         let named = graph.sources.filter { !$0.isAnonymous }
         let anonymous = graph.sources.filter(\.isAnonymous)
+        /// The most quoted first.
+        func top(_ sources: [Source]) -> [[String: Any]] {
+            sources.sorted { ($1.claimIDs.count, $0.id) < ($0.claimIDs.count, $1.id) }
+                .prefix(Self.indexPreview).map { models.source($0, from: path) }
+        }
         return [
-            "articles": graph.articles.map { models.article($0, from: path) },
-            "groups": models.statusGroups(graph.claims, from: path),
-            "namedSources": named.map { models.source($0, from: path) },
-            "anonymousSources": anonymous.map { models.source($0, from: path) },
+            "articles": graph.articles.prefix(Self.indexPreview).map { models.article($0, from: path) },
+            "moreArticles": graph.articles.count > Self.indexPreview,
+            "groups": models.statusGroups(listings, limit: Self.groupPreview, from: path),
+            "namedSources": top(named),
+            "anonymousSources": top(anonymous),
+            "moreSources": named.count > Self.indexPreview || anonymous.count > Self.indexPreview,
             "counts": [
                 "articles": graph.articles.count, "claims": graph.claims.count, "sources": graph.sources.count,
                 "named": named.count, "anonymous": anonymous.count,

@@ -99,16 +99,52 @@ struct ViewModels {
     }
 
     /// Claims grouped by status, statuses in order of urgency, empty groups left out.
-    func statusGroups(_ claims: [Claim], from page: String) -> [[String: Any]] {
+    /// - Parameter limit: at most this many claims a group; `more` and `allHref` lead to the rest.
+    func statusGroups(_ listings: Listings, limit: Int, from page: String) -> [[String: Any]] {
         ClaimStatus.allCases.sorted { $0.rank < $1.rank }.compactMap { status in
-            let members = claims.filter { $0.status == status }
+            let members = listings.claims(with: status)
             guard !members.isEmpty else { return nil }
             return [
                 "status": status.rawValue,
                 "label": statusLabel(status),
                 "count": members.count,
-                "claims": members.map { claim($0, from: page) },
+                "claims": members.prefix(limit).map { claim(graph.claims[$0], from: page) },
+                "more": members.count > limit,
+                "allHref": link(SitePaths.status(status), from: page),
             ]
         }
+    }
+
+    /// Links to the pages of a paged listing: `pages` of 1…count, the current one marked.
+    func pagination(count: Int, current: Int, from page: String, path: (Int) -> String) -> [String: Any] {
+        var result: [String: Any] = [
+            "count": count, "current": current, "multiple": count > 1,
+            "pages": (1...max(count, 1)).map { number -> [String: Any] in
+                ["number": number, "href": link(path(number), from: page), "isCurrent": number == current]
+            },
+        ]
+        if current > 1 { result["previous"] = link(path(current - 1), from: page) }
+        if current < count { result["next"] = link(path(current + 1), from: page) }
+        return result
+    }
+}
+
+/// Claims indexed for listing pages, computed once per render.
+struct Listings: Sendable {
+    /// Claim positions in `SiteGraph.claims`, by status, in graph order.
+    private let byStatus: [ClaimStatus: [Int]]
+    /// Claims a listing page shows.
+    static let pageSize = 200
+
+    init(_ graph: SiteGraph) {
+        var byStatus: [ClaimStatus: [Int]] = [:]
+        for (index, claim) in graph.claims.enumerated() { byStatus[claim.status, default: []].append(index) }
+        self.byStatus = byStatus
+    }
+
+    func claims(with status: ClaimStatus) -> [Int] { byStatus[status] ?? [] }
+
+    func pageCount(_ status: ClaimStatus) -> Int {
+        (claims(with: status).count + Self.pageSize - 1) / Self.pageSize
     }
 }

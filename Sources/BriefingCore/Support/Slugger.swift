@@ -23,6 +23,9 @@ public enum Slugger {
         return words.joined(separator: "-").lowercased()
     }
 
+    /// Page names the site uses for listings; no article or source may take them.
+    public static let reservedNames: Set<String> = ["index"]
+
     /// Whether `id` is already a slug: non-empty, `[a-z0-9-]`, no leading or trailing `-`.
     public static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= 200 && !id.hasPrefix("-") && !id.hasSuffix("-")
