@@ -18,6 +18,8 @@ struct Attribution: Sendable {
     /// First token of the attribution phrase (subject or cue, whichever comes
     /// first), where the content of an earlier attribution must stop.
     var phraseStart: Int
+    /// Last token of the attribution phrase (the cue, or a subject after it).
+    var phraseEnd: Int
     /// Token ranges of the content, in order.
     var content: [Range<Int>]
     /// Whether the content comes before the attribution ("‘Q,’ X said").

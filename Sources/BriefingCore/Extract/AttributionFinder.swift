@@ -29,6 +29,8 @@ struct AttributionFinder: Sendable {
                 if let attribution = accordingTo(i, in: range) { found.append(attribution) }
             } else if CueLexicon.claimNouns.contains(token.bareLower), let attribution = claimNoun(i, in: range, subjects) {
                 found.append(attribution)
+            } else if Self.reportNouns.contains(token.lower), let attribution = reportNoun(i, in: range) {
+                found.append(attribution)
             } else if let verb = CueLexicon.verb(token.lower), let attribution = verbAttribution(i, verb, in: range, subjects) {
                 found.append(attribution)
             }
@@ -40,12 +42,17 @@ struct AttributionFinder: Sendable {
 
     // MARK: - Verbs
 
+    /// Past forms that also serve as adjectives ("her alleged role").
+    private static let adjectivalPasts: Set<String> = ["alleged", "reported", "claimed", "disputed", "suspected", "expected", "feared", "estimated", "projected", "promised", "stated", "assessed", "confirmed", "denied", "revealed", "disclosed", "predicted", "announced", "declared"]
+
     private func verbAttribution(_ i: Int, _ verb: CueVerb, in sentence: Range<Int>, _ subjects: SubjectFinder) -> Attribution? {
+        let token = tokens[i]
         if i > sentence.lowerBound {
             let previous = tokens[i - 1]
             // A noun or adjective use: "the report", "Maduro’s claims", "this alleged plan".
-            if previous.isWord, (Lexicon.determiners.contains(previous.lower) && previous.lower != "that") || previous.isPossessive {
-                return nil
+            if previous.isWord, (Lexicon.determiners.contains(previous.lower) && previous.lower != "that") || previous.isPossessive,
+               !(previous.lower == "her" && verb.form == .past && !Self.adjectivalPasts.contains(token.lower)) {
+                return nil  // "close to her said" is a verb after an object pronoun
             }
             if verb.form == .base, previous.lower == "to" { return nil }
         }
@@ -65,19 +72,22 @@ struct AttributionFinder: Sendable {
             subjectKind = mention.kind
             if verb.form == .base, !mention.isPlural, !["they", "we", "i", "you"].contains(mention.text) { return nil }
         }
-        let complement = ComplementReader(tokens: tokens, sentence: sentence)
+        var complement = ComplementReader(tokens: tokens, sentence: sentence)
             .complement(afterCue: found.inverted ? found.phraseEnd : i, verb: verb)
+        if found.isRelative, let range = complement?.range {
+            complement?.range = relativeClause(range, subjects)
+        }
         if let complement {
             let needsClause = CueLexicon.needsClauseComplement.contains(verb.lemma)
             if needsClause, !complement.isClause, subjectKind != .document { return nil }
             var attribution = Attribution(
-                subject: found.subject, cue: tokens[i].text, cueClass: verb.cueClass, cueIndex: i,
-                phraseStart: found.phraseStart, content: [complement.range], contentFirst: false, cited: found.cited)
+                subject: found.subject, cue: cueText(i, verb), cueClass: verb.cueClass, cueIndex: i,
+                phraseStart: found.phraseStart, phraseEnd: found.phraseEnd, content: [complement.range], contentFirst: false, cited: found.cited)
             attribution.anonymityHint = mentionsAnonymity(sentence)
             return attribution
         }
         // Content before the attribution: "‘Q,’ X said", "Y, said X".
-        guard verb.form != .gerund, verb.cueClass != .accusation, verb.cueClass != .description,
+        guard verb.form != .gerund, ![.accusation, .description, .demand].contains(verb.cueClass),
               let before = ComplementReader(tokens: tokens, sentence: sentence).contentBefore(found.phraseStart)
         else { return nil }
         var content = [before]
@@ -86,30 +96,51 @@ struct AttributionFinder: Sendable {
         }
         var attribution = Attribution(
             subject: found.subject, cue: tokens[i].text, cueClass: verb.cueClass, cueIndex: i,
-            phraseStart: found.phraseStart, content: content, contentFirst: true, cited: found.cited)
+            phraseStart: found.phraseStart, phraseEnd: found.phraseEnd, content: content, contentFirst: true, cited: found.cited)
         attribution.anonymityHint = mentionsAnonymity(sentence)
         return attribution
+    }
+
+    /// "X, who accused Y of Z, declined…": the relative clause ends at a comma
+    /// followed by a name or an auxiliary (the main clause resuming).
+    private func relativeClause(_ range: Range<Int>, _ subjects: SubjectFinder) -> Range<Int> {
+        for c in range where subjects.isClauseComma(c) {
+            var next = c + 1
+            while next < range.upperBound, tokens[next].quoteRole == .close { next += 1 }
+            guard next < range.upperBound else { break }
+            let token = tokens[next]
+            if (token.isCapitalized && token.text != "I") || Lexicon.auxiliaries.contains(token.lower) {
+                return range.lowerBound..<c
+            }
+        }
+        return range
     }
 
     // MARK: - "according to"
 
     private func accordingTo(_ i: Int, in sentence: Range<Int>) -> Attribution? {
         let reader = NounPhraseReader(tokens: tokens)
-        guard let phrase = reader.phrase(startingAt: i + 2, upperBound: sentence.upperBound),
-              let mention = SourceRecognizer(paragraph: paragraph).mention(phrase)
+        guard var phrase = reader.phrase(startingAt: i + 2, upperBound: sentence.upperBound),
+              var mention = SourceRecognizer(paragraph: paragraph).mention(phrase)
         else { return nil }
+        if let named = SubjectFinder(paragraph: paragraph, sentence: sentence).appositiveName(after: phrase) {
+            mention = named
+            phrase = named.tokens
+        }
         let complement = ComplementReader(tokens: tokens, sentence: sentence)
         var content: [Range<Int>] = []
-        if let before = complement.contentBefore(i) { content.append(before) }
-        var after = phrase.upperBound
-        if after < sentence.upperBound, tokens[after].isPunctuation(",") { after += 1 }
-        if let rest = complement.trimmed(after..<sentence.upperBound), content.isEmpty || tokens[phrase.upperBound].isPunctuation(",") {
+        if let before = complement.contentBefore(i, requireSeparator: false) { content.append(before) }
+        let followedByComma = phrase.upperBound < sentence.upperBound && tokens[phrase.upperBound].isPunctuation(",")
+        let after = phrase.upperBound + (followedByComma ? 1 : 0)
+        // "…, according to X, after Z" goes on; "…, according to X, the body that…" is about X.
+        let appositive = after < sentence.upperBound && ["the", "a", "an", "which", "who"].contains(tokens[after].lower)
+        if content.isEmpty || (followedByComma && !appositive), let rest = complement.trimmed(after..<sentence.upperBound) {
             content.append(rest)
         }
         guard !content.isEmpty else { return nil }
         var attribution = Attribution(
             subject: .mention(mention), cue: paragraph.text(of: i..<(i + 2)), cueClass: .speech, cueIndex: i,
-            phraseStart: i, content: content, contentFirst: content[0].lowerBound < i)
+            phraseStart: i, phraseEnd: phrase.upperBound - 1, content: content, contentFirst: content[0].lowerBound < i)
         attribution.anonymityHint = mentionsAnonymity(sentence)
         return attribution
     }
@@ -124,10 +155,30 @@ struct AttributionFinder: Sendable {
               let content = ComplementReader(tokens: tokens, sentence: sentence).trimmed((i + 3)..<sentence.upperBound)
         else { return nil }
         return Attribution(subject: .mention(mention), cue: tokens[i].text, cueClass: .belief, cueIndex: i,
-                           phraseStart: phrase.lowerBound, content: [content], contentFirst: false)
+                           phraseStart: phrase.lowerBound, phraseEnd: i + 1, content: [content], contentFirst: false)
+    }
+
+    private static let reportNouns: Set<String> = ["report", "reports", "article", "story", "statement", "claim", "claims", "assessment", "analysis", "study", "survey", "post", "editorial", "allegation", "allegations"]
+
+    /// "a report in the Tessin Courier that Y": a claim by the publication.
+    private func reportNoun(_ i: Int, in sentence: Range<Int>) -> Attribution? {
+        guard i + 2 < sentence.upperBound, ["in", "by", "from", "on"].contains(tokens[i + 1].lower),
+              let phrase = NounPhraseReader(tokens: tokens).phrase(startingAt: i + 2, upperBound: sentence.upperBound),
+              phrase.upperBound < sentence.upperBound, tokens[phrase.upperBound].lower == "that",
+              let mention = SourceRecognizer(paragraph: paragraph).mention(phrase), mention.reference == .name,
+              let content = ComplementReader(tokens: tokens, sentence: sentence).trimmed((phrase.upperBound + 1)..<sentence.upperBound)
+        else { return nil }
+        return Attribution(subject: .mention(mention), cue: tokens[i].text, cueClass: .speech, cueIndex: i,
+                           phraseStart: i, phraseEnd: phrase.upperBound, content: [content], contentFirst: false)
     }
 
     // MARK: - Helpers
+
+    /// The cue as written, with its particle: "called for".
+    private func cueText(_ i: Int, _ verb: CueVerb) -> String {
+        guard verb.cueClass == .demand, i + 1 < tokens.count, ["for", "on"].contains(tokens[i + 1].lower) else { return tokens[i].text }
+        return tokens[i].text + " " + tokens[i + 1].text
+    }
 
     /// "who spoke on condition of anonymity", "who requested anonymity", "not authorized to speak".
     private func mentionsAnonymity(_ sentence: Range<Int>) -> Bool {

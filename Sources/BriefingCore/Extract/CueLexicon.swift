@@ -14,6 +14,8 @@ enum CueClass: Sendable, Hashable {
     case belief
     /// show, reveal, find, indicate: evidence; needs a "that" clause or a document subject.
     case evidence
+    /// call for, call on, urge: a demand; "called Y Q" only with a quotation.
+    case demand
 }
 
 /// Which inflection of a verb a word is.
@@ -121,6 +123,8 @@ enum CueLexicon {
         Entry(forms: ["comment", "comments", "commented", "commenting"], cueClass: .speech, invertible: true),
         Entry(forms: ["maintain", "maintains", "maintained", "maintaining"], cueClass: .speech, invertible: false),
         Entry(forms: ["project", "projects", "projected", "projecting"], cueClass: .speech, invertible: false),
+        Entry(forms: ["call", "calls", "called", "calling"], cueClass: .demand, invertible: false),
+        Entry(forms: ["urge", "urges", "urged", "urging"], cueClass: .demand, invertible: false),
         Entry(forms: ["calculate", "calculates", "calculated", "calculating"], cueClass: .evidence, invertible: false),
     ]
 

@@ -1,7 +1,7 @@
 /// A paragraph of an article as plain text: what the extractor reads and what the
 /// renderer finds again in cmark's tree (both compute it the same way, see
 /// `MarkdownDocument.blockTexts`).
-public struct TextBlock: Hashable, Sendable {
+public struct TextBlock: Hashable, Sendable, Codable {
     /// Position among the article's paragraphs, from 0.
     public var index: Int
     /// The paragraph's text: inline markup removed, soft and hard breaks as one space.

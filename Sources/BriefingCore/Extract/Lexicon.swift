@@ -170,7 +170,9 @@ enum Lexicon {
         "photograph", "intelligence", "cable", "email", "message", "transcript", "model", "projection",
         "census", "index", "article", "story", "paper", "documents", "ruling", "indictment", "complaint",
         "lawsuit", "release", "dossier", "briefing", "inquiry", "probe", "testimony", "book", "tally",
-        "count", "results", "numbers", "readings", "measurements", "observations", "simulation",
+        "count", "results", "numbers", "readings", "measurements", "observations", "simulation", "disclosure",
+        "filing", "minutes", "invoice", "receipt", "contract", "papers", "submission", "affidavit", "judgment",
+        "forecast", "projection",
     ]
 
     /// Collective nouns that take a plural verb without a plural -s.

@@ -19,7 +19,9 @@ struct NounPhraseReader: Sendable {
         if token.lower == "latter" || token.lower == "former", last > lowerBound, tokens[last - 1].lower == "the" {
             return (last - 1)..<(last + 1)
         }
-        guard WordShape.isNameWord(token) || WordShape.isHead(token.lower) else { return nil }
+        guard WordShape.isNameWord(token) || WordShape.isHead(token.bareLower) else {
+            return participleModified(endingAt: last, lowerBound: lowerBound)
+        }
         var start = last
         var plainWords = 0
         while start > lowerBound {
@@ -48,7 +50,41 @@ struct NounPhraseReader: Sendable {
         }
         // Do not start on a plain word: "ripples through U.S. intelligence circles".
         while start < last, !startsPhrase(tokens[start]) { start += 1 }
-        return extendedBackwards(start..<(last + 1), lowerBound: lowerBound)
+        let extended = extendedBackwards(start..<(last + 1), lowerBound: lowerBound)
+        // The object of a preposition is not a subject: "associations in the port
+        // town of Lisk said" is said by the associations.
+        if extended.lowerBound == start, start > lowerBound, Lexicon.prepositions.contains(tokens[start - 1].lower),
+           let outer = participleModified(endingAt: last, lowerBound: lowerBound) {
+            return outer
+        }
+        return extended
+    }
+
+    /// Participles that may follow a source noun: "diplomats observing the talks",
+    /// "a person briefed on the talks", "people familiar with the matter".
+    static func isPostModifier(_ word: String) -> Bool {
+        ["familiar", "close", "briefed", "involved", "connected", "knowledgeable"].contains(word)
+            || (word.count > 5 && (word.hasSuffix("ing") || word.hasSuffix("ed")))
+    }
+
+    /// "Western diplomats observing the talks", "one official from the Ostmark
+    /// delegation", "one person close to her": a source noun, then a participle or
+    /// preposition and its object, ending at `last`.
+    private func participleModified(endingAt last: Int, lowerBound: Int) -> Range<Int>? {
+        var k = last - 1
+        while k > lowerBound, last - k <= 8 {
+            let token = tokens[k]
+            guard token.isWord || token.kind == .number, !token.isQuoted else { return nil }
+            let word = token.lower
+            let links = Lexicon.sourcePrepositions.contains(word) || Self.isPostModifier(word)
+            if !token.isCapitalized, links, WordShape.isHead(tokens[k - 1].lower), let head = phrase(endingAt: k - 1, lowerBound: lowerBound) {
+                return head.lowerBound..<(last + 1)
+            }
+            if let verb = CueLexicon.verb(word), verb.form != .base, !Self.isPostModifier(word) { return nil }
+            if Lexicon.conjunctions.contains(word) || Lexicon.auxiliaries.contains(word) { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     /// The phrase starting at `first`, not reaching `upperBound`.
@@ -66,7 +102,8 @@ struct NounPhraseReader: Sendable {
                     break
                 } else if let verb = CueLexicon.verb(word), verb.form != .base, !WordShape.isHead(word) {
                     break
-                } else if sawHead, !continuesAfterHead(token), !followsPrepositionOrDeterminer(end) {
+                } else if sawHead, !continuesAfterHead(token), !followsPrepositionOrDeterminer(end),
+                          !(word.hasSuffix("ed") && end + 1 < upperBound && tokens[end + 1].lower == "by") {
                     break
                 }
             }
@@ -85,6 +122,7 @@ struct NounPhraseReader: Sendable {
         return token.isCapitalized || Lexicon.prepositions.contains(word) || WordShape.isHead(word)
             || Lexicon.determiners.contains(word) || Lexicon.sourceModifiers.contains(word)
             || ["familiar", "close", "briefed", "connected", "involved"].contains(word)
+            || (word.hasSuffix("ing") && Self.isPostModifier(word) && CueLexicon.verb(word) == nil)
     }
 
     private func followsPrepositionOrDeterminer(_ index: Int) -> Bool {

@@ -80,11 +80,13 @@ struct QuoteScanner: Sendable {
         return previous.kind == .punctuation && ["(", "[", "—", "/"].contains(previous.text)
     }
 
-    /// “the soldiers’ families”: a mark after an s, followed by a lower-case word,
-    /// with another candidate closing mark still to come.
+    /// “the soldiers’ families”: a mark after an s, followed by a lower-case word
+    /// that can be the possessed noun (not “‘aggressive actions’ against”), with
+    /// another candidate closing mark still to come.
     private func isPluralPossessive(_ i: Int, in tokens: [Token]) -> Bool {
         guard tokens[i - 1].isWord, tokens[i - 1].lower.hasSuffix("s"), i + 1 < tokens.count,
-              tokens[i + 1].isWord, !tokens[i + 1].isCapitalized, tokens[i].spaceAfter
+              tokens[i + 1].isWord, !tokens[i + 1].isCapitalized, tokens[i].spaceAfter,
+              !Lexicon.functionWords.contains(tokens[i + 1].lower), CueLexicon.verb(tokens[i + 1].lower) == nil
         else { return false }
         return tokens[(i + 1)...].contains { $0.kind == .quote && !$0.isDoubleQuote && !$0.spaceBefore }
     }

@@ -27,14 +27,15 @@ struct SentenceSplitter: Sendable {
         var begin = 0
         var i = 0
         while i < tokens.count {
-            guard endsSentence(tokens[i]), !insideClosedQuote[i] else {
+            guard endsSentence(tokens[i]) else {
                 i += 1
                 continue
             }
             var last = i
             while last + 1 < tokens.count, isTrailingCloser(tokens[last + 1]) { last += 1 }
             let next = last + 1
-            if next < tokens.count, startsSentence(after: tokens[i], next: tokens[next]) {
+            // Inside a quotation that goes on, the sentence goes on too.
+            if next < tokens.count, !insideClosedQuote[next], startsSentence(after: tokens[i], next: tokens[next]) {
                 sentences.append(sentence(tokens, begin..<next))
                 begin = next
             }

@@ -56,6 +56,7 @@ struct SourceRecognizer: Sendable {
         let isIndefinite = determiner.map { Lexicon.indefiniteDeterminers.contains($0) } ?? false
         let isAnonymous = markedAnonymous || (kind == .person && isIndefinite)
         var text = paragraph.text(of: range)
+        if tokens[range.upperBound - 1].isPossessive { text = String(text.dropLast(2)) }
         if first.isCapitalized, !WordShape.isNameWord(first) || WordShape.isHead(first.lower) {
             text = first.lower + text.dropFirst(first.text.count)
         }
@@ -69,7 +70,9 @@ struct SourceRecognizer: Sendable {
     /// ("Ministry of Defense", "Secretary of State Marco Rubio").
     private func coreRange(_ range: Range<Int>) -> Range<Int> {
         let tokens = paragraph.tokens
-        for i in (range.lowerBound + 1)..<range.upperBound where Lexicon.prepositions.contains(tokens[i].lower) || tokens[i].lower == "familiar" || tokens[i].lower == "close" {
+        for i in (range.lowerBound + 1)..<range.upperBound
+        where Lexicon.prepositions.contains(tokens[i].lower)
+            || (!tokens[i].isCapitalized && NounPhraseReader.isPostModifier(tokens[i].lower) && WordShape.isHead(tokens[i - 1].lower)) {
             let insideName = tokens[i].lower == "of" && tokens[i - 1].isCapitalized && i + 1 < range.upperBound && tokens[i + 1].isCapitalized
             if !insideName { return range.lowerBound..<i }
         }
@@ -84,6 +87,8 @@ struct SourceRecognizer: Sendable {
         guard let last = core.last, WordShape.isNameWord(tokens[last]),
               isAcronym(tokens[last]) || !Lexicon.personHeads.contains(WordShape.singular(tokens[last].bareLower))
         else { return nil }
+        // "Polls show…", "Documents reveal…": a capitalised plural common noun.
+        if core.count == 1, WordShape.isHead(tokens[last].bareLower), WordShape.isPlural(tokens[last].bareLower) { return nil }
         // The name starts after the last title word.
         var nameStart = core.lowerBound
         for i in core where Lexicon.titles.contains(tokens[i].lower) && i < last { nameStart = i + 1 }
@@ -107,7 +112,8 @@ struct SourceRecognizer: Sendable {
             || (nameTokens.count == 1 && WordShape.isHead(nameWords[0]))
         var text = paragraph.text(of: nameStart..<(last + 1))
         if tokens[last].isPossessive { text = String(text.dropLast(2)) }
-        let role = roleStart < nameStart ? paragraph.text(of: roleStart..<nameStart) : nil
+        let hasTitle = core.contains { Lexicon.titles.contains(tokens[$0].lower) && $0 < nameStart }
+        let role = hasTitle && roleStart < nameStart ? paragraph.text(of: roleStart..<nameStart) : nil
         let markedAnonymous = range.contains { Lexicon.anonymityMarkers.contains(tokens[$0].lower) }
         return SourceMention(
             reference: .name, tokens: range, position: position, text: text, head: nameWords.last ?? "",

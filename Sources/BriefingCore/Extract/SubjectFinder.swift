@@ -28,6 +28,8 @@ struct SubjectFinder: Sendable {
                 negated = true
             } else if Lexicon.beForms.contains(word) {
                 if isPastForm { passive = true }
+            } else if let adjunct = timeAdjunctStart(endingAt: k) {
+                k = adjunct
             } else if !(Lexicon.auxiliaries.contains(word) || Lexicon.verbAdverbs.contains(word)
                         || (word.hasSuffix("ly") && word.count > 4 && !tokens[k].isCapitalized)) {
                 break
@@ -35,6 +37,24 @@ struct SubjectFinder: Sendable {
             k -= 1
         }
         return VerbContext(before: k, isNegated: negated, isPassive: passive)
+    }
+
+    /// "on Thursday", "last week", "earlier this month", "on Oct. 3" ending at `end`
+    /// (between a subject and its verb): the index of its first word.
+    private func timeAdjunctStart(endingAt end: Int) -> Int? {
+        let last = tokens[end]
+        guard WordShape.timeWords.contains(last.lower) || last.kind == .number else { return nil }
+        var m = end
+        while m >= sentence.lowerBound, end - m <= 4, tokens[m].isWord || tokens[m].kind == .number {
+            if ["on", "in", "last", "this", "earlier", "late", "next", "during"].contains(tokens[m].lower) {
+                // "A study published in March found": the adjunct belongs to the participle.
+                let before = m - 1
+                if before >= sentence.lowerBound, !tokens[before].isCapitalized, NounPhraseReader.isPostModifier(tokens[before].lower) { return nil }
+                return m
+            }
+            m -= 1
+        }
+        return nil
     }
 
     /// The result of a subject search.
@@ -46,7 +66,13 @@ struct SubjectFinder: Sendable {
         var phraseEnd: Int
         var cited: [SourceMention] = []
         var inverted = false
+        /// Found through "who"/"which": the content ends with the relative clause.
+        var isRelative = false
     }
+
+    /// Subordinators whose clause only sets the scene: "When a reporter noted
+    /// that…, X said…" attributes nothing to the reporter.
+    private static let sceneSetters: Set<String> = ["when", "whenever", "if", "unless", "until", "once", "before", "after"]
 
     /// The subject of a finite attribution verb at `verb`.
     func subject(ofFinite verb: Int, context: VerbContext, invertible: Bool) -> Found? {
@@ -56,8 +82,9 @@ struct SubjectFinder: Sendable {
             if previous.isWord, previous.lower == "who" || previous.lower == "which" {
                 var end = k - 1
                 if end >= sentence.lowerBound, tokens[end].isPunctuation(",") { end -= 1 }
-                if let found = mentionFound(endingAt: end, verb: verb) { return found }
-                return nil
+                guard var found = mentionFound(endingAt: end, verb: verb) else { return nil }
+                found.isRelative = true
+                return found
             }
             if previous.isWord, ["and", "but", "or", "then"].contains(previous.lower) {
                 return Found(subject: .previous, phraseStart: k, phraseEnd: verb)
@@ -65,6 +92,8 @@ struct SubjectFinder: Sendable {
             if previous.isPunctuation(",") {
                 if let found = parentheticalSubject(comma: k, verb: verb) { return found }
             } else if previous.isWord, let found = mentionFound(endingAt: k, verb: verb) {
+                let before = found.phraseStart - 1
+                if before >= sentence.lowerBound, Self.sceneSetters.contains(tokens[before].lower) { return nil }
                 return found
             }
         }
@@ -94,6 +123,9 @@ struct SubjectFinder: Sendable {
             defer { c -= 1 }
             guard tokens[c].isPunctuation(","), !tokens[c].isQuoted, c + 1 < comma else { continue }
             let opener = tokens[c + 1]
+            if let named = appositiveName(from: c + 1, to: comma, describedBy: c - 1) {
+                return Found(subject: .mention(named), phraseStart: c + 1, phraseEnd: verb)
+            }
             guard startsParenthetical(opener), var found = mentionFound(endingAt: c - 1, verb: verb) else { continue }
             if opener.lower == "citing", let cited = reader.phrase(startingAt: c + 2, upperBound: comma),
                let mention = recognizer.mention(cited) {
@@ -115,12 +147,42 @@ struct SubjectFinder: Sendable {
               var mention = recognizer.mention(range), mention.reference != .pronoun || range.count == 1
         else { return nil }
         let after = range.upperBound
+        if let named = appositiveName(after: range) {
+            return Found(subject: .mention(named), phraseStart: verb, phraseEnd: named.tokens.upperBound - 1, inverted: true)
+        }
         if mention.reference == .name, mention.kind == .person, mention.role == nil, after + 1 < sentence.upperBound,
            tokens[after].isPunctuation(",") {
             let end = (after + 1..<sentence.upperBound).first { tokens[$0].isPunctuation(",") || tokens[$0].isPunctuation(".") } ?? sentence.upperBound
             mention.role = appositiveRole(from: after + 1, to: end)
         }
         return Found(subject: .mention(mention), phraseStart: verb, phraseEnd: range.upperBound - 1, inverted: true)
+    }
+
+    /// "…the fishermen’s lawyer, Jonas Fehr." / "…, Jonas Fehr, said": a name set off
+    /// by commas right after the description `range`.
+    func appositiveName(after range: Range<Int>) -> SourceMention? {
+        let comma = range.upperBound
+        guard comma + 1 < sentence.upperBound, tokens[comma].isPunctuation(",") else { return nil }
+        var end = comma + 1
+        while end < sentence.upperBound, WordShape.isNameWord(tokens[end]) || WordShape.nameParticles.contains(tokens[end].lower) { end += 1 }
+        guard end == sentence.upperBound || tokens[end].kind == .punctuation else { return nil }
+        guard var named = appositiveName(from: comma + 1, to: end, describedBy: range.upperBound - 1) else { return nil }
+        named.tokens = range.lowerBound..<end
+        return named
+    }
+
+    /// "the fishermen’s lawyer, Jonas Fehr": the person's name in `start..<end`
+    /// (nothing but a name), with the description ending at `description` as role.
+    func appositiveName(from start: Int, to end: Int, describedBy description: Int) -> SourceMention? {
+        guard start < end, (start..<end).allSatisfy({ WordShape.isNameWord(tokens[$0]) || WordShape.nameParticles.contains(tokens[$0].lower) }),
+              let named = recognizer.mention(start..<end), named.reference == .name, named.kind == .person,
+              description >= sentence.lowerBound,
+              let describing = reader.phrase(endingAt: description, lowerBound: sentence.lowerBound),
+              let role = recognizer.mention(describing), role.reference == .description, role.kind == .person
+        else { return nil }
+        var mention = named
+        mention.role = paragraph.text(of: describing.lowerBound + (Lexicon.determiners.contains(tokens[describing.lowerBound].lower) ? 1 : 0)..<describing.upperBound)
+        return mention
     }
 
     /// "Jane Doe, a professor at X," → "professor at X".
@@ -166,16 +228,24 @@ struct SubjectFinder: Sendable {
         while start < limit {
             let token = tokens[start]
             let word = token.lower
-            let isOpener = token.isQuoteMark || Lexicon.discourseOpeners.contains(word) || Lexicon.prepositions.contains(word)
+            if token.quoteRole == .close {
+                start += 1
+                continue
+            }
+            let isOpener = token.quoteRole == .open || Lexicon.discourseOpeners.contains(word) || Lexicon.prepositions.contains(word)
                 || Lexicon.conjunctions.contains(word) || WordShape.isVerbOrAdverbShaped(word)
             guard isOpener else { break }
-            guard let comma = (start..<limit).first(where: { tokens[$0].isPunctuation(",") && !tokens[$0].isQuoted }) else {
-                return nil
-            }
+            guard let comma = (start..<limit).first(where: { isClauseComma($0) }) else { return nil }
             start = comma + 1
         }
         guard start < limit, let range = reader.phrase(startingAt: start, upperBound: limit) else { return nil }
         return recognizer.mention(range)
+    }
+
+    /// A comma outside quotations, or one just inside a closing mark (“…,” X said).
+    func isClauseComma(_ i: Int) -> Bool {
+        guard tokens[i].isPunctuation(",") else { return false }
+        return !tokens[i].isQuoted || (i + 1 < tokens.count && tokens[i + 1].quoteRole == .close)
     }
 
     private func startsParenthetical(_ token: Token) -> Bool {

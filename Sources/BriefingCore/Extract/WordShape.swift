@@ -40,7 +40,7 @@ enum WordShape {
     static func isNameWord(_ token: Token) -> Bool {
         guard token.isCapitalized, !token.isQuoted else { return false }
         let word = token.bareLower
-        if Lexicon.functionWords.contains(word) || Lexicon.discourseOpeners.contains(word) { return false }
+        if Lexicon.functionWords.contains(word) || Lexicon.discourseOpeners.contains(word) || calendarWords.contains(word) { return false }
         if let verb = CueLexicon.verb(word), verb.form == .gerund || verb.form == .past { return false }
         return true
     }
@@ -62,6 +62,13 @@ enum WordShape {
         return ["an", "ian", "ese", "ish", "i", "ic"].contains { word.hasSuffix($0) } && !Lexicon.titles.contains(word)
             && !Lexicon.organizationWords.contains(word)
     }
+
+    /// Weekdays and months (except "May", "March", also names and verbs).
+    static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "april", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.",
+        "mar.", "apr.", "jun.", "jul.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.",
+    ]
 
     static let timeWords: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

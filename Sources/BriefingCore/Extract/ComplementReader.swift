@@ -1,0 +1,160 @@
+/// Finds where an attribution's content lies in its sentence: after the cue
+/// (`said that Y`, `said: ‘Q’`, `denied Y`, `described Y as ‘Q’`) or before the
+/// attribution (`‘Q,’ X said`, `Y, according to X`).
+struct ComplementReader: Sendable {
+    let tokens: [Token]
+    let sentence: Range<Int>
+
+    struct Complement {
+        var range: Range<Int>
+        /// Introduced by "that", a colon or a quotation: certainly a reported claim.
+        var isClause: Bool
+    }
+
+    /// Verbs whose object is the person told, before the content ("told reporters that").
+    private static let tellVerbs: Set<String> = ["tell", "inform", "assure", "warn", "remind", "advise", "brief", "convince", "promise", "caution"]
+
+    /// Object pronouns and audiences that may stand between a tell-verb and its content.
+    private static let audiences: Set<String> = ["reporters", "journalists", "him", "her", "them", "us", "me", "lawmakers", "parliament", "congress", "investors", "supporters", "viewers", "listeners", "readers"]
+
+    /// The content after the cue at `cue`, or nil when nothing claim-like follows it
+    /// ("Maduro said in a speech." has its content elsewhere).
+    func complement(afterCue cue: Int, verb: CueVerb) -> Complement? {
+        let end = sentence.upperBound
+        var start = cue + 1
+        guard start < end else { return nil }
+        if verb.cueClass == .description,
+           let asWord = (start..<min(end, start + 14)).first(where: { tokens[$0].lower == "as" && !tokens[$0].isQuoted }) {
+            return trimmed((asWord + 1)..<end).map { Complement(range: $0, isClause: true) }
+        }
+        if verb.cueClass == .demand {
+            return demand(after: cue, verb: verb)
+        }
+        if let afterThat = thatBridge(from: start, verb: verb) {
+            return trimmed(afterThat..<end).map { Complement(range: $0, isClause: true) }
+        }
+        if tokens[start].isPunctuation(":") {
+            return trimmed((start + 1)..<end).map { Complement(range: $0, isClause: true) }
+        }
+        if tokens[start].isPunctuation(","), start + 1 < end, tokens[start + 1].quoteRole == .open {
+            start += 1
+        }
+        let first = tokens[start]
+        if first.quoteRole == .open {
+            return trimmed(start..<end).map { Complement(range: $0, isClause: true) }
+        }
+        guard first.isWord || first.kind == .number, !first.isQuoted else { return nil }
+        if Self.tellVerbs.contains(verb.lemma), Self.audiences.contains(first.lower) {
+            start += 1
+            guard start < end else { return nil }
+        }
+        let word = tokens[start].lower
+        if Lexicon.prepositions.contains(word) {
+            let allowed = (word == "to" && verb.cueClass == .belief)
+                || (["of", "about", "against"].contains(word) && ["warn", "caution", "complain"].contains(verb.lemma))
+            guard allowed else { return nil }
+        }
+        return trimmed(start..<end).map { Complement(range: $0, isClause: false) }
+    }
+
+    /// "called for Y", "called on Y to Z", "urged Y to Z", "called Y ‘Q’".
+    private func demand(after cue: Int, verb: CueVerb) -> Complement? {
+        let start = cue + 1
+        guard start < sentence.upperBound, let range = trimmed(start..<sentence.upperBound) else { return nil }
+        let first = tokens[start].lower
+        if verb.lemma == "call" {
+            if first == "for" || first == "on" {
+                return trimmed((start + 1)..<sentence.upperBound).map { Complement(range: $0, isClause: true) }
+            }
+            guard !Lexicon.prepositions.contains(first), range.contains(where: { tokens[$0].isQuoted }) else { return nil }
+            return Complement(range: range, isClause: true)
+        }
+        guard !Lexicon.prepositions.contains(first) else { return nil }
+        return Complement(range: range, isClause: true)
+    }
+
+    /// "said that", "reported on October 22 that", "told reporters on Tuesday that":
+    /// the index after "that" when only adjuncts or an audience stand before it.
+    private func thatBridge(from start: Int, verb: CueVerb) -> Int? {
+        for j in start..<min(sentence.upperBound, start + 12) {
+            let token = tokens[j]
+            if token.isQuoted || token.kind == .quote { return nil }
+            if token.kind == .punctuation {
+                if token.text == "," { continue }
+                return nil
+            }
+            guard token.lower == "that" else { continue }
+            if j == start { return j + 1 }
+            let gapStart = start + (tokens[start].kind == .punctuation ? 1 : 0)
+            let opener = tokens[gapStart]
+            let isAdjunct = Lexicon.prepositions.contains(opener.lower) || ["last", "this", "earlier", "later", "again", "also"].contains(opener.lower)
+                || (opener.lower.hasSuffix("ly") && !opener.isCapitalized) || Self.audiences.contains(opener.lower)
+            // "told analysts that", "told the committee on Monday that".
+            let isAudience = Self.tellVerbs.contains(verb.lemma) && j - gapStart <= 6
+            return isAdjunct || isAudience ? j + 1 : nil
+        }
+        return nil
+    }
+
+    /// The content before an attribution phrase starting at `phraseStart`:
+    /// "‘Q,’ X said", "Y, X said", "Y, according to X". Needs a comma, dash or
+    /// closing quotation mark before the phrase unless `requireSeparator` is false.
+    func contentBefore(_ phraseStart: Int, requireSeparator: Bool = true) -> Range<Int>? {
+        guard phraseStart > sentence.lowerBound else { return nil }
+        let previous = tokens[phraseStart - 1]
+        if requireSeparator {
+            guard previous.isPunctuation(",") || previous.isPunctuation("—") || previous.quoteRole == .close
+                    || previous.isPunctuation("?") || previous.isPunctuation("!") else { return nil }
+        }
+        return trimmed(withoutOpener(sentence.lowerBound, before: phraseStart)..<phraseStart)
+    }
+
+    /// "The plan, he said, will fail." / "‘We are ready,’ he said, ‘and we will act.’":
+    /// content resuming after the attribution.
+    func interruptedContinuation(after phraseEnd: Int, before: Range<Int>) -> Range<Int>? {
+        let comma = phraseEnd + 1
+        guard comma + 1 < sentence.upperBound, tokens[comma].isPunctuation(",") else { return nil }
+        let next = tokens[comma + 1]
+        let beforeIsQuoted = before.contains { tokens[$0].isQuoted }
+        if next.quoteRole == .open, beforeIsQuoted { return trimmed((comma + 1)..<sentence.upperBound) }
+        guard !beforeIsQuoted, next.isWord, !next.isCapitalized,
+              Lexicon.auxiliaries.contains(next.lower) || Lexicon.negations.contains(next.lower) else { return nil }
+        return trimmed((comma + 1)..<sentence.upperBound)
+    }
+
+    /// Skips "However," / "Adding to the intrigue," at a sentence's start.
+    private func withoutOpener(_ start: Int, before limit: Int) -> Int {
+        // A dateline: "GENVILLE —", "PARIS, Oct. 3 (Agency) —".
+        if let dash = (start..<min(limit, start + 10)).first(where: { tokens[$0].isPunctuation("—") }),
+           dash > start, (start..<dash).allSatisfy({ !tokens[$0].isWord || tokens[$0].isCapitalized || tokens[$0].kind == .number }),
+           tokens[start].text == tokens[start].text.uppercased() {
+            return withoutOpener(dash + 1, before: limit)
+        }
+        guard start < limit, tokens[start].isWord else { return start }
+        let word = tokens[start].lower
+        let isOpener = Lexicon.discourseOpeners.contains(word) || (tokens[start].isCapitalized && word.hasSuffix("ing") && word.count > 5)
+        guard isOpener, let comma = (start..<min(limit, start + 8)).first(where: { tokens[$0].isPunctuation(",") }) else { return start }
+        return comma + 1
+    }
+
+    /// `range` without leading and trailing punctuation, dangling conjunctions and
+    /// an attribution "that"; nil when no word is left.
+    func trimmed(_ range: Range<Int>) -> Range<Int>? {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, tokens[lower].kind == .punctuation { lower += 1 }
+        while upper > lower {
+            let last = tokens[upper - 1]
+            if last.kind == .punctuation || (last.kind == .quote && last.quoteRole != .close)
+                || (last.isWord && !last.isQuoted && Self.danglingWords.contains(last.lower)) {
+                upper -= 1
+            } else {
+                break
+            }
+        }
+        guard (lower..<upper).contains(where: { tokens[$0].kind == .word || tokens[$0].kind == .number }) else { return nil }
+        return lower..<upper
+    }
+
+    private static let danglingWords: Set<String> = ["and", "but", "or", "though", "although", "while", "whereas", "with", "as", "so", "yet", "because", "since", "after", "when"]
+}

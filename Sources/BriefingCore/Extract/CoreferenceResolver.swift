@@ -1,0 +1,195 @@
+import Foundation
+
+/// Turns source mentions into the article's sources, one per real-world source:
+///
+/// - names: "Maduro" after "Venezuelan President Nicolás Maduro" is the same
+///   source, named by the full name (`NameRegistry`);
+/// - definite descriptions ("the official", "the spokesperson", "the report") are
+///   the most recent source with the same head noun, role or — for a report —
+///   the outlet that reported;
+/// - pronouns: "he"/"she" the most recently mentioned person, "they" the most
+///   recent group or organisation, "it" the most recent organisation or document;
+/// - indefinite descriptions are new sources unless worded identically.
+struct CoreferenceResolver: Sendable {
+    private(set) var sources: [ExtractedSource] = []
+    private var heads: [String] = []
+    private var lastSeen: [TextPosition] = []
+    /// Sources that made a claim with the cue "reported"/"reports".
+    private var reporters: Set<Int> = []
+    private var personSource: [Int: Int] = [:]
+    /// "he" or "she", once a pronoun or an honorific has told.
+    private var gender: [Int: String] = [:]
+    let registry: NameRegistry
+
+    init(registry: NameRegistry) {
+        self.registry = registry
+    }
+
+    /// The index in `sources` of the source `mention` refers to, creating it if
+    /// needed; nil when a pronoun has no antecedent.
+    mutating func resolve(_ mention: SourceMention) -> Int? {
+        let index: Int?
+        switch mention.reference {
+        case .name: index = resolveName(mention)
+        case .pronoun: index = resolvePronoun(mention)
+        case .description: index = resolveDescription(mention)
+        }
+        if let index { lastSeen[index] = max(lastSeen[index], mention.position) }
+        return index
+    }
+
+    mutating func markAnonymous(_ index: Int) { sources[index].isAnonymous = true }
+
+    mutating func noteCue(_ cue: String, of index: Int) {
+        if cue.lowercased().hasPrefix("report") { reporters.insert(index) }
+    }
+
+    // MARK: - Names
+
+    private mutating func resolveName(_ mention: SourceMention) -> Int {
+        if mention.kind == .person, registry.lookup(mention.text) == nil, let organization = registry.organization(abbreviatedAs: mention.text) {
+            return source(named: organization, head: NameRegistry.words(of: organization).last ?? "", kind: .organization,
+                          anonymous: false, role: nil, position: mention.position)
+        }
+        guard mention.kind == .person, let person = registry.lookup(mention.text) else {
+            return source(named: mention.text, head: mention.head, kind: mention.kind, anonymous: mention.isAnonymous,
+                          role: mention.role, position: mention.position)
+        }
+        return sourceForPerson(person, role: mention.role, position: mention.position)
+    }
+
+    private mutating func sourceForPerson(_ person: Int, role: String?, position: TextPosition) -> Int {
+        if let existing = personSource[person] {
+            if sources[existing].role == nil { sources[existing].role = role }
+            return existing
+        }
+        let entry = registry.people[person]
+        let index = source(named: entry.name, head: entry.words.last ?? "", kind: .person, anonymous: false,
+                           role: role ?? entry.role, position: position)
+        personSource[person] = index
+        return index
+    }
+
+    // MARK: - Pronouns
+
+    private mutating func resolvePronoun(_ mention: SourceMention) -> Int? {
+        let before = mention.position
+        func latest(_ kinds: Set<SourceKind>, singular: Bool) -> Int? {
+            sources.indices.filter { kinds.contains(sources[$0].kind) && lastSeen[$0] < before && (!singular || !isPlural($0)) }
+                .max { lastSeen[$0] < lastSeen[$1] }
+        }
+        switch mention.text {
+        case "he", "she":
+            // The most recent person, skipping people already known by the other pronoun.
+            let known = gender, wanted = mention.text
+            func fits(_ index: Int?) -> Bool {
+                guard let index, let said = known[index] else { return true }
+                return said == wanted
+            }
+            let spoken = sources.indices.filter { sources[$0].kind == .person && lastSeen[$0] < before && fits($0) }
+                .max { lastSeen[$0] < lastSeen[$1] }
+            let named = registry.mentions.last { $0.position < before && fits(personSource[$0.person]) }
+            var index = spoken
+            if let named, spoken.map({ lastSeen[$0] < named.position }) ?? true {
+                index = sourceForPerson(named.person, role: nil, position: named.position)
+            }
+            if let index { gender[index] = mention.text }
+            return index
+        case "they":
+            return latest([.group, .organization], singular: false)
+        default:
+            return latest([.organization, .document], singular: false)
+        }
+    }
+
+    // MARK: - Descriptions
+
+    private mutating func resolveDescription(_ mention: SourceMention) -> Int? {
+        if mention.isDefinite, let earlier = antecedent(of: mention) { return earlier }
+        return source(named: mention.text, head: mention.head, kind: mention.kind, anonymous: mention.isAnonymous,
+                      role: mention.role, position: mention.position)
+    }
+
+    private static let reportNouns: Set<String> = ["report", "article", "story", "newspaper", "paper", "outlet", "publication", "investigation", "broadcaster", "network", "channel", "magazine"]
+
+    private static let headFamilies: [Set<String>] = [
+        ["spokesperson", "spokesman", "spokeswoman"],
+        ["official", "officer"],
+        ["source", "insider", "person"],
+        ["adviser", "advisor", "aide"],
+        ["lawyer", "attorney", "counsel"],
+    ]
+
+    /// The most recent source a definite description can refer back to.
+    private func antecedent(of mention: SourceMention) -> Int? {
+        let candidates = sources.indices.filter { lastSeen[$0] <= mention.position }.sorted { lastSeen[$0] > lastSeen[$1] }
+        let head = mention.head
+        let family = Self.headFamilies.first { $0.contains(head) } ?? [head]
+        for index in candidates {
+            let source = sources[index]
+            if family.contains(heads[index]) && (isPlural(index) == mention.isPlural || source.kind == .organization) { return index }
+            if let role = source.role?.lowercased(), role.split(separator: " ").contains(where: { family.contains(String($0)) }) {
+                return index
+            }
+            if Self.reportNouns.contains(head),
+               reporters.contains(index) || (source.kind == .organization && Lexicon.mediaWords.contains(heads[index])) {
+                return index
+            }
+            if mention.kind == .organization, source.kind == .organization, source.name.lowercased().contains(head) { return index }
+        }
+        return nil
+    }
+
+    private func isPlural(_ index: Int) -> Bool { sources[index].kind == .group }
+
+    // MARK: - Creating sources
+
+    private mutating func source(named name: String, head: String, kind: SourceKind, anonymous: Bool, role: String?,
+                                 position: TextPosition) -> Int {
+        let folded = Self.fold(name)
+        if let existing = sources.firstIndex(where: { Self.fold($0.name) == folded }) {
+            if sources[existing].role == nil { sources[existing].role = role }
+            return existing
+        }
+        sources.append(ExtractedSource(key: uniqueKey(for: name), name: name, kind: kind, isAnonymous: anonymous, role: role))
+        if let honorific = role?.lowercased() {
+            if honorific.hasPrefix("mr.") { gender[sources.count - 1] = "he" }
+            if honorific.hasPrefix("mrs.") || honorific.hasPrefix("ms.") { gender[sources.count - 1] = "she" }
+        }
+        heads.append(head)
+        lastSeen.append(position)
+        return sources.count - 1
+    }
+
+    private func uniqueKey(for name: String) -> String {
+        let base = Self.slug(name)
+        var key = base.isEmpty ? "source" : base
+        var n = 2
+        while sources.contains(where: { $0.key == key }) {
+            key = "\(base)-\(n)"
+            n += 1
+        }
+        return key
+    }
+
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "\u{2019}", with: "'")
+    }
+
+    /// "Nicolás Maduro" → "nicolas-maduro", "U.S. officials" → "us-officials".
+    static func slug(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for scalar in fold(text).unicodeScalars {
+            if scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57) {
+                if pendingDash, !out.isEmpty { out += "-" }
+                pendingDash = false
+                out.unicodeScalars.append(scalar)
+            } else if scalar != "." && scalar != "'" {
+                pendingDash = true
+            }
+        }
+        return out
+    }
+}

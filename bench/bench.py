@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""`make bench`: Briefing against Hugo and the cmark floor on generated corpora.
+
+usage: bench.py [--sizes 1000,10000] [--runs 3] [--dir /tmp/briefing-bench] [--out docs/benchmark.md]
+
+For each size it generates a corpus (bench/gen_corpus.py), then times, median of --runs:
+  briefing build (all pages) · hugo building the same Markdown · cmark over the same bodies ·
+  cp -r of Briefing's output · briefing build after editing one article (incremental).
+It prints ratios, pages per second, peak memory and per-stage times, and writes the
+results as Markdown to --out. Needs: a release build of briefing, hugo, cmark, /usr/bin/time.
+"""
+import os, re, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BRIEFING = os.path.join(ROOT, ".build", "release", "briefing")
+
+
+def arg(name, default):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def timed(cmd, cwd=None):
+    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MiB, stdout)."""
+    start = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{p.stdout[-2000:]}\n{p.stderr[-2000:]}")
+    rss_kb = int(p.stderr.strip().splitlines()[-1])
+    return elapsed, rss_kb / 1024, p.stdout
+
+
+def count_files(folder):
+    return sum(len(files) for _, _, files in os.walk(folder))
+
+
+def stage_times(output):
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+([\d.]+) s$", output, re.M)}
+
+
+def median(xs):
+    return statistics.median(xs)
+
+
+def bench_size(n, runs, base):
+    corpus = os.path.join(base, f"corpus-{n}")
+    if not os.path.exists(os.path.join(corpus, "seeds")):
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"), str(n), corpus], check=True)
+    site = os.path.join(corpus, "site")
+    copy = os.path.join(corpus, "site-copy")
+    hugo_dir = os.path.join(corpus, "hugo")
+    bodies = sorted(os.path.join(corpus, "bodies", f) for f in os.listdir(os.path.join(corpus, "bodies")))
+    r = {"briefing": [], "briefing_rss": [], "hugo": [], "hugo_rss": [], "cmark": [], "cp": [], "incremental": [], "stages": []}
+    for _ in range(runs):
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(os.path.join(corpus, ".briefing-cache"), ignore_errors=True)
+        t, rss, out = timed([BRIEFING, "build", "--quiet", "--timings", "--no-cache"], cwd=corpus)
+        r["briefing"].append(t); r["briefing_rss"].append(rss); r["stages"].append(stage_times(out))
+        shutil.rmtree(os.path.join(hugo_dir, "public"), ignore_errors=True)
+        t, rss, _ = timed(["hugo", "--quiet", "-s", hugo_dir, "-d", os.path.join(hugo_dir, "public")])
+        r["hugo"].append(t); r["hugo_rss"].append(rss)
+        t, _, _ = timed(["sh", "-c", 'cmark "$@" > /dev/null', "cmark"] + bodies)
+        r["cmark"].append(t)
+        shutil.rmtree(copy, ignore_errors=True)
+        t, _, _ = timed(["cp", "-r", site, copy])
+        r["cp"].append(t)
+        shutil.rmtree(copy, ignore_errors=True)
+    # Incremental: a warm cache, then one article edited.
+    timed([BRIEFING, "build", "--quiet"], cwd=corpus)
+    target = os.path.join(corpus, "seeds", "article-00007.md")
+    original = open(target, encoding="utf-8").read()
+    for i in range(runs):
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(original + f"\nA spokesperson for the ministry said the review would take {i + 2} weeks.\n")
+        t, _, _ = timed([BRIEFING, "build", "--quiet"], cwd=corpus)
+        r["incremental"].append(t)
+    with open(target, "w", encoding="utf-8") as f:
+        f.write(original)
+    timed([BRIEFING, "build", "--quiet"], cwd=corpus)
+    files = count_files(site)
+    hugo_pages = count_files(os.path.join(hugo_dir, "public"))
+    stages = {k: median([s.get(k, 0.0) for s in r["stages"]]) for k in ["load", "extract", "link", "render", "write"]}
+    return {"n": n, "files": files, "hugo_files": hugo_pages,
+            **{k: median(v) for k, v in r.items() if k != "stages"}, "stages": stages}
+
+
+def report(results, runs):
+    lines = ["# Benchmark results", "",
+             f"`make bench` on this machine ({os.cpu_count()} cores), median of {runs} runs each, one run after another in the same session.",
+             "Corpus: bench/gen_corpus.py (~800 words an article, quotes and attributions, front matter, a sidecar for one article in 50).", ""]
+    lines += ["| articles | briefing build | files written | hugo (articles only) | cmark floor | cp -r of output | incremental (1 article edited) | peak RSS briefing / hugo |",
+              "|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        lines.append(f"| {r['n']:,} | {r['briefing']:.2f} s | {r['files']:,} | {r['hugo']:.2f} s ({r['hugo_files']:,} files) | {r['cmark']:.2f} s | {r['cp']:.2f} s | {r['incremental']:.2f} s | {r['briefing_rss']:.0f} MiB / {r['hugo_rss']:.0f} MiB |")
+    lines += ["", "| articles | load | extract | link | render | write | compute (all but write) |", "|---|---|---|---|---|---|---|"]
+    for r in results:
+        s = r["stages"]
+        compute = s["load"] + s["extract"] + s["link"] + s["render"]
+        lines.append(f"| {r['n']:,} | {s['load']:.2f} | {s['extract']:.2f} | {s['link']:.2f} | {s['render']:.2f} | {s['write']:.2f} | {compute:.2f} |")
+    lines += ["", "## Targets (ratios measured in the same run)", "", "| target | articles | measured | goal | met |", "|---|---|---|---|---|"]
+    for r in results:
+        s = r["stages"]
+        compute = s["load"] + s["extract"] + s["link"] + s["render"]
+        checks = [
+            ("briefing / hugo", r["briefing"] / r["hugo"], "< 1"),
+            ("compute / cmark", compute / r["cmark"], "≤ 3"),
+            ("write / cp -r", s["write"] / r["cp"], "≤ 1.5"),
+            ("incremental / full", r["incremental"] / r["briefing"], "< 0.05"),
+            ("pages per second", r["files"] / r["briefing"], "—"),
+        ]
+        for name, value, goal in checks:
+            met = "—"
+            if goal.startswith("<"):
+                met = "yes" if value < float(goal[2:]) else "no"
+            elif goal.startswith("≤"):
+                met = "yes" if value <= float(goal[2:]) else "no"
+            lines.append(f"| {name} | {r['n']:,} | {value:,.3f} | {goal} | {met} |")
+        lines.append(f"| peak memory | {r['n']:,} | {r['briefing_rss']:.0f} MiB | < 1024 MiB | {'yes' if r['briefing_rss'] < 1024 else 'no'} |")
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        ratio = large["briefing"] / small["briefing"]
+        lines.append(f"| {large['n']:,} build / {small['n']:,} build | — | {ratio:.2f} | ≤ {11 * large['n'] / small['n'] / 10:.0f} | {'yes' if ratio <= 1.1 * large['n'] / small['n'] else 'no'} |")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    sizes = [int(s) for s in arg("--sizes", "1000,10000").split(",")]
+    runs = int(arg("--runs", "3"))
+    base = arg("--dir", "/tmp/briefing-bench")
+    out = arg("--out", os.path.join(ROOT, "docs", "benchmark.md"))
+    os.makedirs(base, exist_ok=True)
+    if not os.path.exists(BRIEFING):
+        sys.exit("build first: swift build -c release")
+    results = [bench_size(n, runs, base) for n in sizes]
+    text = report(results, runs)
+    print(text)
+    with open(out, "w") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
