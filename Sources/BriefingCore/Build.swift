@@ -9,13 +9,18 @@ public struct BuildOptions: Sendable {
     /// Warnings fail the build.
     public var strict: Bool
     public var includeDrafts: Bool
+    /// Reuse `.briefing-cache/` from the previous build (extractions, unchanged pages).
+    public var useCache: Bool = true
+    /// Index the written site with Pagefind (`pagefind/`) before it is swapped into place.
+    public var search: Bool
 
-    public init(project: Project, output: URL? = nil, baseURL: String? = nil, strict: Bool = false, includeDrafts: Bool = false) {
+    public init(project: Project, output: URL? = nil, baseURL: String? = nil, strict: Bool = false, includeDrafts: Bool = false, search: Bool = false) {
         self.project = project
         self.output = output ?? project.root.appendingPathComponent("site", isDirectory: true)
         self.baseURL = baseURL
         self.strict = strict
         self.includeDrafts = includeDrafts
+        self.search = search
     }
 }
 
@@ -26,6 +31,8 @@ public struct BuildReport: Sendable {
     public var claimCount: Int
     public var sourceCount: Int
     public var fileCount: Int
+    /// Pages taken unchanged from the previous output (incremental build).
+    public var reusedCount: Int
     /// Seconds spent in each stage, in pipeline order.
     public var timings: [(stage: String, seconds: Double)]
 }
@@ -49,9 +56,16 @@ public struct Build: Sendable {
         }
         clock.lap("load")
 
+        let cache = options.useCache ? BuildCache(project: options.project) : nil
         let extractor = ClaimExtractor()
         let merged = ConcurrentMap.map(project.articles) { article in
-            ClaimMerger(article: article).merge(extractor.extract(article.blocks))
+            let digest = article.extractionDigest
+            if let cached = cache?.extraction(for: digest) {
+                return ClaimMerger(article: article).merge(cached)
+            }
+            let extraction = extractor.extract(article.blocks)
+            cache?.store(extraction, for: digest)
+            return ClaimMerger(article: article).merge(extraction)
         }
         let mergeDiagnostics = merged.flatMap(\.1)
         warnings += mergeDiagnostics.filter { $0.severity == .warning }
@@ -67,15 +81,22 @@ public struct Build: Sendable {
             throw BuildFailure(warnings.map { Diagnostic(.error, $0.stage, at: $0.location, $0.message + " (--strict)") }.sortedForPrinting())
         }
 
-        let pages = try SiteRenderer(theme: project.theme).render(graph)
+        let plan = cache.map { IncrementalPlan(cache: $0, project: project, graph: graph, options: options) }
+        let pages = try SiteRenderer(theme: project.theme).render(graph, affected: plan?.affected)
         clock.lap("render")
 
-        try OutputWriter(output: options.output, displayName: options.project.displayPath(options.output)).write(pages)
+        let displayName = options.project.displayPath(options.output)
+        let indexer = options.search ? SearchIndexer() : nil
+        try OutputWriter(output: options.output, displayName: displayName).write(pages, beforeSwap: indexer.map { indexer in
+            { staging in try indexer.index(staging, displayName: displayName) }
+        })
         clock.lap("write")
+        plan?.save()
 
         return BuildReport(
             warnings: warnings.sortedForPrinting(), articleCount: graph.articles.count, claimCount: graph.claims.count,
-            sourceCount: graph.sources.count, fileCount: pages.count, timings: clock.laps)
+            sourceCount: graph.sources.count, fileCount: pages.count, reusedCount: pages.filter(\.isReused).count,
+            timings: clock.laps)
     }
 
     /// Extraction of one seed file, for `briefing extract`.

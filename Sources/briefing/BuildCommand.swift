@@ -22,6 +22,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Include seeds marked draft: true.")
     var drafts = false
 
+    @Flag(name: .long, help: "Index the site for full-text search with Pagefind (pip install 'pagefind[bin]').")
+    var search = false
+
+    @Flag(name: .long, help: "Ignore .briefing-cache/ and render every page (the output is the same either way).")
+    var noCache = false
+
     @Flag(name: .long, help: "Print the time each pipeline stage took.")
     var timings = false
 
@@ -31,12 +37,14 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let project = projectOptions.projectValue
         let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        let options = BuildOptions(project: project, output: outputURL, baseURL: baseURL, strict: strict, includeDrafts: drafts)
+        var options = BuildOptions(project: project, output: outputURL, baseURL: baseURL, strict: strict, includeDrafts: drafts, search: search)
+        options.useCache = !noCache
         do {
             let report = try Build(options: options).run()
             Terminal.printDiagnostics(report.warnings)
             if !quiet {
-                print("Built \(report.articleCount) articles, \(report.claimCount) claims, \(report.sourceCount) sources: \(report.fileCount) files in \(project.displayPath(options.output))")
+                print("Built \(report.articleCount) articles, \(report.claimCount) claims, \(report.sourceCount) sources: \(report.fileCount) files in \(project.displayPath(options.output))" + (report.reusedCount > 0 ? " (\(report.reusedCount) unchanged)" : ""))
+                if search { print("Search index (Pagefind) in \(project.displayPath(options.output.appendingPathComponent("pagefind")))/") }
             }
             if timings {
                 for (stage, seconds) in report.timings {

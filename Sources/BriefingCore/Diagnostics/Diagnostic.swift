@@ -10,7 +10,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The pipeline stage that found the problem.
     public enum Stage: String, Sendable {
-        case load, extract, link, render, write, check, serve
+        case load, extract, link, analyze, render, write, check, serve
     }
 
     public var severity: Severity

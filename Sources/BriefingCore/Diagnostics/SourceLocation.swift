@@ -2,7 +2,7 @@
 ///
 /// `file` is project-relative (as the user typed it or as found under the project),
 /// `line` and `column` are 1-based; either may be absent when the format has none.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var column: Int?

@@ -39,7 +39,7 @@ public enum SourceKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// A source as the extractor found it in one article.
-public struct ExtractedSource: Hashable, Sendable {
+public struct ExtractedSource: Hashable, Sendable, Codable {
     /// Unique within the article; `Linker` turns it into a site-wide id.
     public var key: String
     /// The canonical name: "Nicolás Maduro", "a senior Pentagon official".
@@ -64,7 +64,7 @@ public enum RelationKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// A relation from an extracted claim to another claim of the same extraction.
-public struct ExtractedRelation: Hashable, Sendable {
+public struct ExtractedRelation: Hashable, Sendable, Codable {
     public var kind: RelationKind
     /// Index of the other claim in `Extraction.claims`.
     public var target: Int
@@ -76,7 +76,7 @@ public struct ExtractedRelation: Hashable, Sendable {
 }
 
 /// A claim as the extractor found it: who asserted what, with which cue.
-public struct ExtractedClaim: Hashable, Sendable {
+public struct ExtractedClaim: Hashable, Sendable, Codable {
     /// `ExtractedSource.key` of the source that makes the claim.
     public var sourceKey: String
     /// The attribution cue as written: "confirmed", "according to", "denied".
@@ -106,7 +106,7 @@ public struct ExtractedClaim: Hashable, Sendable {
 }
 
 /// Everything found in one article, claims in text order.
-public struct Extraction: Hashable, Sendable {
+public struct Extraction: Hashable, Sendable, Codable {
     public var sources: [ExtractedSource]
     public var claims: [ExtractedClaim]
 

@@ -15,11 +15,14 @@ public struct Linker: Sendable {
         for entry in merged {
             let prefix = Self.idPrefix(for: entry.article.slug)
             var sourceMap: [String: String] = [:]
+            // Every local id first: `same_origin` may name a source listed after it.
+            for source in entry.sources { sourceMap[source.id] = source.article == nil ? source.id : "\(prefix)--\(source.id)" }
             for source in entry.sources {
                 var source = source
                 let globalID = source.article == nil ? source.id : "\(prefix)--\(source.id)"
                 sourceMap[source.id] = globalID
                 source.id = globalID
+                source.sameOriginIDs = source.sameOriginIDs.map { sourceMap[$0] ?? $0 }
                 if let existing = sourcesByID[globalID] {
                     sourcesByID[globalID] = Self.combine(existing, source)
                     if existing.kind != source.kind || existing.isAnonymous != source.isAnonymous,
@@ -98,8 +101,8 @@ public struct Linker: Sendable {
         for (id, source) in sourcesByID {
             sourcesByID[id]?.articleSlugs = Array(Set(source.articleSlugs)).sorted()
         }
-        // Sources nobody speaks for or cites are dropped; cited ones stay.
-        let cited = Set(claims.flatMap(\.citedSourceIDs))
+        // Sources nobody speaks for or cites are dropped; cited ones (and `same_origin` targets) stay.
+        let cited = Set(claims.flatMap(\.citedSourceIDs)).union(sourcesByID.values.flatMap(\.sameOriginIDs))
         let sources = sourcesByID.values.filter { !$0.claimIDs.isEmpty || cited.contains($0.id) }.sorted { $0.id < $1.id }
         let graph = SiteGraph(config: config, articles: articles, claims: claims, sources: sources)
         return (graph, diagnostics.sortedForPrinting())
@@ -132,6 +135,8 @@ public struct Linker: Sendable {
         result.role = first.role ?? second.role
         result.reliability = first.reliability ?? second.reliability
         result.descriptor = first.descriptor ?? second.descriptor
+        result.retraction = first.retraction ?? second.retraction
+        result.sameOriginIDs = first.sameOriginIDs + second.sameOriginIDs.filter { !first.sameOriginIDs.contains($0) }
         return result
     }
 }

@@ -1,5 +1,5 @@
 /// A source as published: one page `sources/<id>.html`.
-public struct Source: Sendable, Hashable {
+public struct Source: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var kind: SourceKind
@@ -17,10 +17,14 @@ public struct Source: Sendable, Hashable {
     public var articleSlugs: [String] = []
     /// Backlinks: claims of other sources that cite this one.
     public var citedByClaimIDs: [String] = []
+    /// An editor's `retracted:`/`discredited:` mark, from a sidecar.
+    public var retraction: Retraction? = nil
+    /// Sources this one is not independent of (sidecar `same_origin:`), site-wide ids.
+    public var sameOriginIDs: [String] = []
 }
 
 /// How a claim came to be.
-public enum ClaimOrigin: String, Sendable, Hashable {
+public enum ClaimOrigin: String, Sendable, Hashable, Codable {
     /// Found by the extractor and left as is.
     case extracted
     /// Found by the extractor, then corrected in the sidecar.
@@ -30,13 +34,13 @@ public enum ClaimOrigin: String, Sendable, Hashable {
 }
 
 /// A relation between two claims, by site-wide id.
-public struct ClaimRelation: Sendable, Hashable {
+public struct ClaimRelation: Sendable, Hashable, Codable {
     public var kind: RelationKind
     public var claimID: String
 }
 
 /// A claim as published: one page `claims/<id>.html`.
-public struct Claim: Sendable, Hashable {
+public struct Claim: Sendable, Hashable, Codable {
     /// Site-wide id: `<article>--<local id>`.
     public var id: String
     /// The id within its article, as a sidecar writes it.
@@ -64,6 +68,11 @@ public struct Claim: Sendable, Hashable {
     /// Sources the claim's source cites for it (nested attribution).
     public var citedSourceIDs: [String]
     public var origin: ClaimOrigin
+    /// An editor's `retracted:`/`discredited:` mark, from a sidecar.
+    public var retraction: Retraction? = nil
+    /// False when the sidecar says `independent: false`: the claim repeats earlier
+    /// reporting and is no independent confirmation.
+    public var isIndependent: Bool = true
 }
 
 /// The linked briefing: every article, claim and source with ids, references resolved
@@ -76,6 +85,9 @@ public struct SiteGraph: Sendable {
     public var claims: [Claim]
     /// Sorted by id.
     public var sources: [Source]
+    /// What the Analyze stage found across claims (clusters, corroboration, retractions,
+    /// quote drift, provenance); empty until `ClaimAnalyzer` has run.
+    public var analysis: Analysis = .empty
 
     private var claimIndex: [String: Int] = [:]
     private var sourceIndex: [String: Int] = [:]

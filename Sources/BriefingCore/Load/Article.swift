@@ -1,6 +1,6 @@
 /// One seed article as loaded: front matter, body and its paragraphs.
-public struct Article: Sendable, Hashable {
-    public enum Format: String, Sendable {
+public struct Article: Sendable, Hashable, Codable {
+    public enum Format: String, Sendable, Codable {
         /// CommonMark with YAML front matter (`.md`).
         case markdown
         /// Plain text: first line the title, every further non-empty line a paragraph (`.txt`).
@@ -34,7 +34,7 @@ public struct Article: Sendable, Hashable {
 }
 
 /// A calendar date, `YYYY-MM-DD`; sorts chronologically.
-public struct ArticleDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct ArticleDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int

@@ -8,7 +8,7 @@ enum DefaultTheme {
 {{$bodyClass}}page page-article{{/bodyClass}}
 {{$main}}
 {{#article}}
-<article class="article" aria-labelledby="article-title">
+<article class="article" aria-labelledby="article-title" data-pagefind-body>
 <header class="article-header">
 <h1 id="article-title">{{title}}</h1>
 <p class="byline">
@@ -24,7 +24,7 @@ enum DefaultTheme {
 {{{body}}}
 </div>
 {{/article}}
-<aside class="article-panel" aria-label="Claims and sources in this article">
+<aside class="article-panel" id="article-claims" aria-label="Claims and sources in this article" data-pagefind-ignore="all">
 <h2>Claims <span class="muted">{{count(claims)}}</span></h2>
 <ol class="claim-list compact">
 {{#claims}}{{>claim-item}}{{/claims}}
@@ -53,6 +53,83 @@ enum DefaultTheme {
 {{/layout}}
 
 """#,
+        "assets/reader.js": #"""
+/* Briefing: the search box (Pagefind) and the live claim filters.
+   Loaded with `defer` on every page; without it (or without JavaScript) every page still
+   works: the search box stays hidden and the static filter links narrow the claims. */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+
+  /* The search box: Pagefind's UI from pagefind/ beside assets/. It stays hidden where
+     Pagefind cannot run (a page opened from file://) and is removed when the index is
+     absent (a site built without --search). */
+  function setUpSearch() {
+    var box = document.getElementById('search');
+    if (!box || !script || !script.src || location.protocol === 'file:') return;
+    var bundle = new URL('../pagefind/', script.src);
+    var root = new URL('../', script.src);
+    var loader = document.createElement('script');
+    loader.src = bundle.href + 'pagefind-ui.js';
+    loader.onload = function () {
+      if (typeof window.PagefindUI !== 'function') { box.remove(); return; }
+      var style = document.createElement('link');
+      style.rel = 'stylesheet';
+      style.href = bundle.href + 'pagefind-ui.css';
+      document.head.appendChild(style);
+      new window.PagefindUI({
+        element: '#search',
+        bundlePath: bundle.pathname,
+        baseUrl: root.pathname,
+        showImages: false,
+        showSubResults: false,
+        excerptLength: 18,
+        /* Rank by the weighted text (a claim's speaker weighs 10, a source page's name 10)
+           rather than by words of the page title, so that a speaker's name finds their
+           claims and their page first. */
+        ranking: { metaWeights: { title: 0 } },
+        translations: { placeholder: 'Search claims, sources, articles' }
+      });
+      box.hidden = false;
+    };
+    loader.onerror = function () { box.remove(); };
+    document.head.appendChild(loader);
+  }
+
+  /* Checkboxes over a claims listing: narrow the claims on this page by status and by
+     named or anonymous source, on top of the static filter pages. */
+  function setUpFilters() {
+    var form = document.querySelector('form[data-live-filter]');
+    if (!form) return;
+    var items = Array.prototype.slice.call(document.querySelectorAll('[data-claim-list] > li.claim-item'));
+    if (items.length < 2) return;
+    var count = form.querySelector('.live-count');
+    function checked(name) {
+      return Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]:checked'))
+        .map(function (input) { return input.value; });
+    }
+    function apply() {
+      var statuses = checked('status');
+      var sources = checked('source');
+      var shown = 0;
+      items.forEach(function (item) {
+        var match = /(?:^|\s)status-([a-z]+)/.exec(item.className);
+        var visible = (!match || statuses.indexOf(match[1]) >= 0) &&
+          (!item.getAttribute('data-source') || sources.indexOf(item.getAttribute('data-source')) >= 0);
+        item.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      if (count) count.textContent = shown === items.length ? '' : shown + ' of ' + items.length + ' claims on this page shown';
+    }
+    form.addEventListener('change', apply);
+    form.hidden = false;
+  }
+
+  setUpSearch();
+  setUpFilters();
+})();
+
+"""#,
         "assets/style.css": #"""
 /* Briefing default theme. Light and dark through prefers-color-scheme; a print style at the end. */
 :root {
@@ -70,6 +147,8 @@ enum DefaultTheme {
   --unverified: #5b616b;
   --corroborated: #1e6b3a;
   --true: #1e6b3a;
+  --edge: #858b94;
+  --shadow: rgba(0, 0, 0, 0.14);
   --font-text: Georgia, "Iowan Old Style", "Times New Roman", serif;
   --font-ui: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
 }
@@ -89,6 +168,8 @@ enum DefaultTheme {
     --unverified: #b4b9c0;
     --corroborated: #7fd69b;
     --true: #7fd69b;
+    --edge: #7b818a;
+    --shadow: rgba(0, 0, 0, 0.5);
   }
 }
 * { box-sizing: border-box; }
@@ -192,17 +273,150 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 .pagination { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; margin: 1.5rem 0; align-items: baseline; }
 .pagination [aria-current] { font-weight: 700; }
 
+/* Reader features: search, the source graph, filters, timeline, report. */
+[hidden] { display: none !important; }
+.site-header nav { align-items: center; }
+.search { margin-left: auto; flex: 0 1 22rem; min-width: 14rem; position: relative;
+  --pagefind-ui-scale: 0.62; --pagefind-ui-primary: var(--accent); --pagefind-ui-text: var(--text);
+  --pagefind-ui-background: var(--surface); --pagefind-ui-border: var(--line); --pagefind-ui-tag: var(--line);
+  --pagefind-ui-border-width: 1px; --pagefind-ui-border-radius: 6px; --pagefind-ui-font: var(--font-ui); }
+#search .pagefind-ui__search-input { color: var(--text); }
+#search .pagefind-ui__search-input::placeholder { color: var(--muted); opacity: 1; }
+.search .pagefind-ui__drawer { position: absolute; right: 0; top: calc(100% + 0.4rem); width: min(34rem, 94vw); max-height: 70vh; overflow: auto;
+  background: var(--surface); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 8px 24px var(--shadow); padding: 0 1rem 0.5rem; z-index: 20; }
+#search .pagefind-ui__message { color: var(--muted); font-weight: 600; }
+#search .pagefind-ui__result-link { color: var(--accent); text-decoration: underline; }
+#search .pagefind-ui__result-excerpt { color: var(--text); }
+#search mark { background: var(--claim-bg); color: var(--text); }
+#search .pagefind-ui__search-clear { color: var(--accent); background: var(--surface); }
+#search .pagefind-ui__button { color: var(--text); background: var(--surface); border-color: var(--line); }
+
+.graph { margin: 0 0 1.5rem; }
+.source-graph { display: block; max-width: 100%; height: auto; background: var(--surface); border: 1px solid var(--line); border-radius: 6px; }
+.source-graph .edge { fill: none; }
+.source-graph .edge-article { stroke: var(--edge); stroke-opacity: 0.6; }
+.source-graph .edge-supports { stroke: var(--corroborated); stroke-dasharray: 7 4; }
+.source-graph .edge-disputes { stroke: var(--disputed); }
+.source-graph .node circle { fill: var(--accent); stroke: var(--surface); stroke-width: 1.5; }
+.source-graph .node.anonymous circle { fill: var(--surface); stroke: var(--accent); stroke-width: 2; stroke-dasharray: 3 2; }
+.source-graph .node.current circle { stroke: var(--text); stroke-width: 3; stroke-dasharray: none; }
+.source-graph .label { fill: var(--text); font: 12px var(--font-ui); paint-order: stroke; stroke: var(--surface); stroke-width: 3px; stroke-linejoin: round; }
+.source-graph .node.anonymous .label { font-style: italic; }
+.source-graph .label-centre { font-weight: 700; font-size: 13px; }
+.source-graph a:hover .label, .source-graph a:focus .label { fill: var(--accent); text-decoration: underline; }
+.source-graph a:focus { outline: none; }
+.source-graph a:focus-visible circle { stroke: var(--text); stroke-width: 3; stroke-dasharray: none; }
+.graph-key { list-style: none; padding: 0; margin: 0.5rem 0 0.25rem; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; font-size: 0.85rem; color: var(--muted); }
+.graph-key li { display: flex; align-items: center; gap: 0.4rem; }
+.key-node { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 50%; background: var(--accent); }
+.key-node.anonymous { background: var(--surface); border: 2px dashed var(--accent); }
+.key-line { display: inline-block; width: 1.6rem; border-top: 3px solid var(--edge); }
+.key-line.disputes { border-top-color: var(--disputed); }
+.key-line.supports { border-top: 3px dashed var(--corroborated); }
+figcaption p { margin: 0.25rem 0 0; font-size: 0.9rem; }
+
+.filters { margin: 0 0 1.25rem; padding: 0.6rem 0.9rem; background: var(--surface); border: 1px solid var(--line); border-radius: 6px; font-size: 0.92rem; }
+.filter-row { margin: 0.2rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; align-items: baseline; }
+.filter-label { font-weight: 600; min-width: 4rem; }
+.filters a[aria-current] { font-weight: 700; color: var(--text); text-decoration: none; border-bottom: 2px solid var(--accent); }
+.filter-articles summary { cursor: pointer; margin-top: 0.2rem; color: var(--accent); }
+.filter-articles ul { margin: 0.4rem 0; padding-left: 1.2rem; }
+.live-filter { margin: -0.5rem 0 1.25rem; font-size: 0.9rem; }
+.live-filter fieldset { border: 1px solid var(--line); border-radius: 6px; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; padding: 0.4rem 0.9rem; }
+.live-filter legend { font-weight: 600; padding: 0 0.3rem; }
+.live-count { margin: 0.3rem 0 0; color: var(--muted); min-height: 1.2em; }
+
+.timeline { list-style: none; padding: 0; margin: 1rem 0; border-left: 3px solid var(--line); }
+.timeline-day { position: relative; padding: 0 0 1rem 1.5rem; }
+.timeline-day::before { content: ""; position: absolute; left: -0.55rem; top: 0.45rem; width: 0.8rem; height: 0.8rem; border-radius: 50%; background: var(--accent); border: 2px solid var(--bg); }
+.timeline-day.undated::before { background: var(--muted); }
+.timeline-date { margin: 0 0 0.5rem; font-size: 1.15rem; }
+.timeline-articles { list-style: none; padding: 0; margin: 0; }
+.timeline-article { margin-bottom: 1rem; }
+.timeline-article h3 { margin: 0; font-size: 1.05rem; }
+.timeline-article > p { margin: 0.1rem 0 0.4rem; font-size: 0.9rem; }
+.timeline-strip { list-style: none; padding: 0; margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
+.timeline-strip li { border-left: 3px solid var(--accent); padding-left: 0.6rem; }
+.timeline-strip .muted { display: block; font-size: 0.85rem; }
+
+.report-header { border-bottom: 2px solid var(--text); padding-bottom: 0.75rem; margin-bottom: 1rem; }
+.report-header h1 { font-size: 2.2rem; margin-bottom: 0.25rem; }
+.report-range { font-size: 1.1rem; margin: 0.25rem 0; }
+.glance { display: flex; flex-wrap: wrap; gap: 1rem 3rem; align-items: flex-start; }
+.glance-counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.5rem 1.5rem; margin: 0; flex: 1 1 24rem; }
+.glance-counts div { border-top: 1px solid var(--line); padding-top: 0.3rem; }
+.glance-counts dt { font-size: 0.85rem; color: var(--muted); }
+.glance-counts dd { margin: 0; font-size: 1.4rem; font-weight: 600; }
+.glance-counts dd .muted { font-size: 0.85rem; }
+table { border-collapse: collapse; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
+th, td { text-align: left; padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+thead th { border-bottom: 2px solid var(--text); font-size: 0.85rem; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.zero { color: var(--muted); }
+td.total { font-weight: 700; }
+.table-scroll { overflow-x: auto; }
+.matrix { font-size: 0.92rem; min-width: 100%; }
+.matrix th[scope="row"] { font-weight: 600; }
+.matrix-key { list-style: none; padding: 0; font-size: 0.9rem; }
+.ref { font: 700 0.8rem var(--font-ui); color: var(--muted); white-space: nowrap; }
+.fn { font-size: 0.75em; line-height: 0; }
+.report-group { margin-bottom: 1.5rem; }
+.report-claim { border-left: 3px solid var(--line); padding: 0.1rem 0 0.1rem 0.75rem; margin: 0 0 0.75rem; }
+.report-claim.status-disputed { border-left-color: var(--disputed); }
+.report-claim.status-false { border-left-color: var(--false); }
+.report-claim.status-corroborated, .report-claim.status-true { border-left-color: var(--corroborated); }
+.report-claim p { margin: 0; }
+.report-claim-text { font-family: var(--font-text); }
+.report-claim-text a { color: var(--text); text-decoration-color: var(--line); }
+.report-note { font-size: 0.9rem; color: var(--muted); margin-top: 0.2rem !important; }
+.dispute { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem; border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem 0; margin-bottom: 1rem; background: var(--surface); }
+.dispute-label { font: 600 0.75rem var(--font-ui); text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin: 0 0 0.3rem; }
+.dispute-counter .dispute-label { color: var(--disputed); }
+.report-article { margin-bottom: 1.5rem; }
+.report-article h3 { font-size: 1.15rem; }
+.report-article h3 .ref { font-size: 0.9rem; }
+.report-references ol { font-size: 0.9rem; word-break: break-all; }
+@media (max-width: 40rem) {
+  .dispute { grid-template-columns: 1fr; }
+}
+
+@media print {
+  @page { @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #444; }
+          @top-left { font: 8pt sans-serif; color: #444; } }
+  .search, .live-filter, .filters, .screen-only, .graph-key { display: none !important; }
+  .source-graph { border: none; }
+  .report-header { border-bottom-color: #000; }
+  .glance-counts dd { font-size: 13pt; }
+  .report section > h2 { break-after: avoid; }
+  .report-matrix, .report-articles { break-before: page; }
+  .report-article + .report-article { break-before: auto; }
+  .report-article h3 { break-after: avoid; }
+  .dispute, .report-claim, tr { break-inside: avoid; }
+  .dispute { grid-template-columns: 1fr 1fr; background: none; border-color: #999; }
+  .matrix { font-size: 8.5pt; }
+  .table-scroll { overflow: visible; }
+  thead { display: table-header-group; }
+  .report-claim-text a { text-decoration: none; }
+  .report a[rel~="external"]::after { content: none; }
+  .fn a { text-decoration: none; }
+  .report-references { break-before: auto; }
+}
+
 """#,
         "claim.mustache": #"""
 {{<layout}}
 {{$bodyClass}}page page-claim{{/bodyClass}}
+{{$head}}{{! jsonLD is schema.org JSON built by ClaimMarkup, with <, > and & written as \u003c… so it cannot end the script: the one raw value besides body. }}
+<script type="application/ld+json">{{{jsonLD}}}</script>
+{{/head}}
 {{$main}}
 {{#claim}}
-<article class="claim-page" aria-labelledby="claim-title">
+<article class="claim-page" aria-labelledby="claim-title" data-pagefind-body>
 <p class="kicker"><span class="status status-{{status}}">{{statusLabel}}</span>{{#quote}} <span class="badge">Direct quote</span>{{/quote}}{{#credibility}} <span class="badge" title="Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)">Credibility {{credibility}}</span>{{/credibility}}</p>
 <h1 id="claim-title" class="claim-text">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</h1>
 {{#source}}
-<p class="attribution">— <a href="{{href}}">{{name}}</a>{{#role}}, {{role}}{{/role}}{{#anonymous}} <span class="badge">anonymous</span>{{/anonymous}}, <em>{{cue}}</em></p>
+<p class="attribution">— <a href="{{href}}" data-pagefind-weight="10">{{name}}</a>{{#role}}, {{role}}{{/role}}{{#anonymous}} <span class="badge">anonymous</span>{{/anonymous}}, <em>{{cue}}</em></p>
 {{/source}}
 <section aria-labelledby="context-heading">
 <h2 id="context-heading">In context</h2>
@@ -218,7 +432,7 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 </section>
 {{/empty(cited)}}
 {{^empty(relations)}}
-<section aria-labelledby="related-heading">
+<section aria-labelledby="related-heading" data-pagefind-ignore="all">
 <h2 id="related-heading">Related claims</h2>
 <ul class="relation-list">
 {{#relations}}<li class="relation relation-{{kind}}"><span class="relation-label">{{label}}</span>{{#claim}}<ul class="claim-list">{{>claim-item}}</ul>{{/claim}}</li>
@@ -229,13 +443,28 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 {{#note}}<section aria-labelledby="note-heading"><h2 id="note-heading">Editor’s note</h2><p>{{note}}</p></section>{{/note}}
 {{#evidence}}<p>Evidence: <a href="{{evidence}}" rel="external noopener">{{evidence}}</a></p>{{/evidence}}
 {{^empty(otherClaims)}}
-<section aria-labelledby="other-heading">
+<section aria-labelledby="other-heading" data-pagefind-ignore="all">
 <h2 id="other-heading">Other claims by this source</h2>
 <ul class="claim-list">{{#otherClaims}}{{>claim-item}}{{/otherClaims}}</ul>
+{{#moreOtherClaims}}{{#claim}}{{#source}}<p><a href="{{href}}">All {{claimCount}} claims by {{name}} →</a></p>{{/source}}{{/claim}}{{/moreOtherClaims}}
 </section>
 {{/empty(otherClaims)}}
 <p class="muted provenance">Claim {{origin}}{{#claim}}{{#statusCurated}}; status set by an editor{{/statusCurated}}{{/claim}}.</p>
 </article>
+{{/main}}
+{{/layout}}
+
+"""#,
+        "claims-by-source.mustache": #"""
+{{<layout}}
+{{$bodyClass}}page page-claims-by-source{{/bodyClass}}
+{{$main}}
+<h1>{{label}} <span class="muted">{{count}}</span></h1>
+{{>claim-filters}}
+<ul class="claim-list" data-claim-list>
+{{#claims}}{{>claim-item}}{{/claims}}
+</ul>
+{{#pagination}}{{>pagination}}{{/pagination}}
 {{/main}}
 {{/layout}}
 
@@ -245,10 +474,11 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 {{$bodyClass}}page page-claims{{/bodyClass}}
 {{$main}}
 <h1>Claims <span class="muted">{{count}}</span></h1>
+{{>claim-filters}}
 {{#groups}}
 <section aria-labelledby="status-{{status}}">
 <h2 id="status-{{status}}"><span class="status status-{{status}}">{{label}}</span> <span class="muted">{{count}}</span></h2>
-<ul class="claim-list">
+<ul class="claim-list" data-claim-list>
 {{#claims}}{{>claim-item}}{{/claims}}
 </ul>
 <p><a href="{{allHref}}">{{#more}}All {{count}} {{/more}}{{^more}}Only {{/more}}{{label}} claims on one page →</a></p>
@@ -293,6 +523,23 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 {{#moreSources}}<p><a href="{{sourcesHref}}">All {{counts.sources}} sources →</a></p>{{/moreSources}}
 </section>
 </div>
+{{#graph}}
+<section aria-labelledby="graph-heading">
+<h2 id="graph-heading">Who claims what</h2>
+{{>source-graph}}
+</section>
+{{/graph}}
+{{#timeline}}
+<section class="timeline-summary" aria-labelledby="timeline-heading">
+<h2 id="timeline-heading">Timeline</h2>
+<p>{{#range}}{{#single}}All articles are from <time datetime="{{fromISO}}">{{from}}</time>.{{/single}}{{^single}}From <time datetime="{{fromISO}}">{{from}}</time> to <time datetime="{{toISO}}">{{to}}</time>, on {{dayCount}} days.{{/single}}{{/range}}{{^range}}No article has a date yet: give one in front matter or the sidecar (<code>date: YYYY-MM-DD</code>).{{/range}}{{#undatedCount}} <span class="muted">{{undatedCount}} undated.</span>{{/undatedCount}}</p>
+{{^empty(days)}}<ol class="timeline-strip">
+{{#days}}<li><a href="{{href}}"><time datetime="{{dateISO}}">{{date}}</time></a> <span class="muted">{{articles}} article{{^oneArticle}}s{{/oneArticle}}, {{claims}} claims</span></li>
+{{/days}}
+</ol>{{/empty(days)}}
+<p><a href="{{href}}">Full timeline →</a> · <a href="{{reportHref}}">Printable report →</a></p>
+</section>
+{{/timeline}}
 <section aria-labelledby="claims-heading">
 <h2 id="claims-heading">Key claims by status</h2>
 {{#groups}}
@@ -320,7 +567,10 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 {{/site.description}}
 {{#canonical}}<link rel="canonical" href="{{canonical}}">
 {{/canonical}}
+{{#feed}}<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{feed}}">
+{{/feed}}
 <link rel="stylesheet" href="{{stylesheet}}">
+<script src="{{readerScript}}" defer></script>
 {{$head}}{{/head}}
 </head>
 <body class="{{$bodyClass}}page{{/bodyClass}}">
@@ -332,7 +582,10 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 <li><a href="{{articlesHref}}">Articles</a></li>
 <li><a href="{{claimsHref}}">Claims</a></li>
 <li><a href="{{sourcesHref}}">Sources</a></li>
+<li><a href="{{timelineHref}}">Timeline</a></li>
+<li><a href="{{reportHref}}">Report</a></li>
 </ul>
+<div class="search" id="search" role="search" aria-label="Search the briefing" data-pagefind-ignore="all" hidden></div>
 </nav>
 </header>
 <main id="main">
@@ -352,8 +605,40 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 </li>
 
 """#,
+        "partials/claim-filters.mustache": #"""
+{{#filters}}
+<nav class="filters" aria-label="Narrow the claims">
+<p class="filter-row"><span class="filter-label">Status</span>
+<a href="{{allHref}}"{{#allCurrent}} aria-current="page"{{/allCurrent}}>All <span class="muted">{{total}}</span></a>
+{{#statuses}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} <span class="muted">{{count}}</span></a>
+{{/statuses}}</p>
+<p class="filter-row"><span class="filter-label">Source</span>
+{{#kinds}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}} <span class="muted">{{count}}</span></a>
+{{/kinds}}</p>
+<details class="filter-articles">
+<summary>By article <span class="muted">{{articleCount}}</span></summary>
+<ul>
+{{#articles}}<li><a href="{{href}}">{{title}}</a> <span class="muted">{{count}}</span></li>
+{{/articles}}
+</ul>
+{{#moreArticles}}<p><a href="{{articlesHref}}">All {{articleCount}} articles →</a></p>{{/moreArticles}}
+</details>
+</nav>
+<form class="live-filter" data-live-filter hidden>
+<fieldset>
+<legend>Show on this page</legend>
+{{#statuses}}<label><input type="checkbox" name="status" value="{{status}}" checked> {{label}}</label>
+{{/statuses}}
+{{#kinds}}<label><input type="checkbox" name="source" value="{{kind}}" checked> {{label}}</label>
+{{/kinds}}
+</fieldset>
+<p class="live-count" aria-live="polite"></p>
+</form>
+{{/filters}}
+
+"""#,
         "partials/claim-item.mustache": #"""
-<li class="claim-item status-{{status}}">
+<li class="claim-item status-{{status}}"{{#source}} data-source="{{#anonymous}}anonymous{{/anonymous}}{{^anonymous}}named{{/anonymous}}"{{/source}}>
 <a class="claim-link" href="{{href}}">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</a>
 <span class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#article}} · <a href="{{sentenceHref}}">in {{title}}</a>{{/article}}</span>
 </li>
@@ -370,6 +655,34 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 {{/multiple}}
 
 """#,
+        "partials/report-claim.mustache": ##"""
+<div class="report-claim status-{{status}}">
+<p class="report-claim-text"><span class="ref">{{ref}}</span> <a href="{{href}}">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</a></p>
+<p class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{#anonymous}} <span class="badge">anonymous</span>{{/anonymous}}{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#credibility}} · credibility {{credibility}}{{/credibility}} · in {{articleRef}}{{#related}} · {{label}} <a href="{{href}}">{{ref}}</a>{{/related}}</p>
+{{#note}}<p class="report-note">Editor’s note: {{note}}{{#evidence}} <a href="{{evidence}}" rel="external noopener">Evidence</a><sup class="fn"><a href="#ref-{{evidenceRef}}">[{{evidenceRef}}]</a></sup>{{/evidence}}</p>{{/note}}
+{{^note}}{{#evidence}}<p class="report-note"><a href="{{evidence}}" rel="external noopener">Evidence</a><sup class="fn"><a href="#ref-{{evidenceRef}}">[{{evidenceRef}}]</a></sup></p>{{/evidence}}{{/note}}
+</div>
+
+"""##,
+        "partials/source-graph.mustache": #"""
+{{#graph}}
+<figure class="graph" data-pagefind-ignore="all">
+{{! svg is drawn by SourceGraphSVG, which escapes every name it writes: the one raw value here. }}
+{{{svg}}}
+<figcaption>
+<ul class="graph-key" aria-hidden="true">
+<li><span class="key-node named"></span>named source</li>
+<li><span class="key-node anonymous"></span>anonymous source</li>
+<li><span class="key-line disputes"></span>claims dispute each other</li>
+<li><span class="key-line supports"></span>claims support each other</li>
+<li><span class="key-line article"></span>in the same article</li>
+</ul>
+<p class="muted">Circles are larger for sources with more claims; each leads to its source page.{{#capped}} Showing {{shown}} of {{total}} sources, the most connected: <a href="{{allHref}}">all sources →</a>{{/capped}}</p>
+</figcaption>
+</figure>
+{{/graph}}
+
+"""#,
         "partials/source-item.mustache": #"""
 <li class="source-item{{#anonymous}} anonymous{{/anonymous}}">
 <a href="{{href}}">{{name}}</a>{{#role}} <span class="muted">{{role}}</span>{{/role}}
@@ -377,22 +690,140 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 </li>
 
 """#,
+        "report.mustache": ##"""
+{{<layout}}
+{{$bodyClass}}page page-report{{/bodyClass}}
+{{$head}}{{! runningHeader is written by ReportPage.cssString: only letters, digits, spaces and \XXXXXX escapes. }}
+<style>@media print { @page { @top-left { content: "{{runningHeader}}"; } } }</style>
+{{/head}}
+{{$main}}
+<article class="report" aria-labelledby="report-title">
+<header class="report-header">
+<p class="kicker">Briefing report</p>
+<h1 id="report-title">{{site.title}}</h1>
+{{#site.description}}<p class="lede">{{site.description}}</p>{{/site.description}}
+<p class="report-range">{{#range}}{{#single}}<time datetime="{{fromISO}}">{{from}}</time>{{/single}}{{^single}}<time datetime="{{fromISO}}">{{from}}</time> – <time datetime="{{toISO}}">{{to}}</time>{{/single}}{{/range}}{{^range}}Articles without dates{{/range}}</p>
+<p class="screen-only muted">One document for reading offline or printing: use your browser’s Print command (or <code>make pdf</code>). Claims are numbered C1, C2… and articles A1, A2…; web addresses are listed as numbered references at the end.</p>
+</header>
+
+<section aria-labelledby="glance-heading">
+<h2 id="glance-heading">At a glance</h2>
+{{#counts}}
+<div class="glance">
+<dl class="glance-counts">
+<div><dt>Articles</dt><dd>{{articles}}</dd></div>
+<div><dt>Claims</dt><dd>{{claims}}</dd></div>
+<div><dt>Sources</dt><dd>{{sources}} <span class="muted">({{named}} named, {{anonymous}} anonymous)</span></dd></div>
+<div><dt>Direct quotes</dt><dd>{{quotes}}</dd></div>
+<div><dt>Claims disputing another</dt><dd>{{disputes}}</dd></div>
+<div><dt>Claims supporting another</dt><dd>{{supports}}</dd></div>
+</dl>
+<table class="status-counts">
+<caption>Claims by status</caption>
+<thead><tr><th scope="col">Status</th><th scope="col" class="num">Claims</th></tr></thead>
+<tbody>
+{{#statuses}}<tr><td><span class="status status-{{status}}">{{label}}</span></td><td class="num">{{count}}</td></tr>
+{{/statuses}}
+</tbody>
+</table>
+</div>
+{{/counts}}
+</section>
+
+<section aria-labelledby="key-heading">
+<h2 id="key-heading">Key claims by status</h2>
+{{#groups}}
+<section class="report-group" aria-labelledby="group-{{status}}">
+<h3 id="group-{{status}}"><span class="status status-{{status}}">{{label}}</span> <span class="muted">{{countLabel}}{{#more}}, {{shown}} shown{{/more}}</span></h3>
+{{#claims}}
+{{#isPair}}
+<div class="dispute">
+<div class="dispute-side">
+<p class="dispute-label">Claim</p>
+{{>report-claim}}
+</div>
+<div class="dispute-side dispute-counter">
+<p class="dispute-label">Disputed by</p>
+{{#disputedBy}}{{>report-claim}}{{/disputedBy}}
+{{^disputedBy}}<p class="muted">No claim in this briefing disputes it; its status was set by an editor.</p>{{/disputedBy}}
+{{#moreDisputers}}<p class="muted">and {{moreDisputers}} more</p>{{/moreDisputers}}
+</div>
+</div>
+{{/isPair}}
+{{^isPair}}{{>report-claim}}{{/isPair}}
+{{/claims}}
+{{#more}}<p class="muted">{{shown}} of {{count}} shown; <a href="{{allHref}}">all {{label}} claims</a> are on the site.</p>{{/more}}
+</section>
+{{/groups}}
+{{^groups}}<p class="muted">No claims yet.</p>{{/groups}}
+</section>
+
+<section class="report-matrix" aria-labelledby="matrix-heading">
+<h2 id="matrix-heading">Sources and articles</h2>
+{{#matrix}}
+<p class="muted">How many claims each source makes in each article.{{#sourcesCapped}} The {{shownSources}} sources with the most claims, of {{sourceCount}} (<a href="{{allSourcesHref}}">all sources</a>).{{/sourcesCapped}}{{#articlesCapped}} The {{shownArticles}} articles with the most claims, of {{articleCount}}; “Other” counts the rest.{{/articlesCapped}}</p>
+<div class="table-scroll">
+<table class="matrix">
+<thead><tr><th scope="col">Source</th><th scope="col">Named or anonymous</th><th scope="col">Reliability</th>{{#columns}}<th scope="col" class="num"><abbr title="{{title}}">{{ref}}</abbr></th>{{/columns}}{{#hasElsewhere}}<th scope="col" class="num">Other</th>{{/hasElsewhere}}<th scope="col" class="num">Total</th></tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a>{{#role}} <span class="muted">{{role}}</span>{{/role}}{{#citedBy}} <span class="muted">· cited by {{citedBy}}</span>{{/citedBy}}</th><td>{{#anonymous}}anonymous{{/anonymous}}{{^anonymous}}named{{/anonymous}}</td><td>{{#reliability}}{{reliability}}{{/reliability}}{{^reliability}}<span class="muted">not graded</span>{{/reliability}}</td>{{#cells}}<td class="num{{#zero}} zero{{/zero}}">{{count}}</td>{{/cells}}{{#hasElsewhere}}<td class="num">{{elsewhere}}</td>{{/hasElsewhere}}<td class="num total">{{claimCount}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+<ul class="matrix-key">
+{{#columns}}<li><strong>{{ref}}</strong> <a href="{{href}}">{{title}}</a>{{#date}}, {{date}}{{/date}}</li>
+{{/columns}}
+</ul>
+<p class="muted">Reliability is the editor’s Admiralty grade, A (reliable) to F (cannot be judged).</p>
+{{/matrix}}
+</section>
+
+<section class="report-articles" aria-labelledby="articles-heading">
+<h2 id="articles-heading">Articles and their claims</h2>
+{{#articles}}
+<section class="report-article" aria-labelledby="article-{{ref}}">
+<h3 id="article-{{ref}}"><span class="ref">{{ref}}</span> {{#article}}<a href="{{href}}">{{title}}</a>{{/article}}</h3>
+<p class="muted">{{#article}}{{#publication}}{{publication}} · {{/publication}}{{#author}}{{author}} · {{/author}}{{#date}}<time datetime="{{dateISO}}">{{date}}</time> · {{/date}}{{#url}}<a href="{{url}}" rel="external noopener">original article</a>{{/url}}{{/article}}{{#urlRef}}<sup class="fn"><a href="#ref-{{urlRef}}">[{{urlRef}}]</a></sup> · {{/urlRef}}{{claimCountLabel}}</p>
+{{#claims}}{{>report-claim}}{{/claims}}
+{{#moreClaims}}<p class="muted"><a href="{{claimsHref}}">All {{claimCount}} claims of this article</a> are on the site.</p>{{/moreClaims}}
+</section>
+{{/articles}}
+{{#moreArticles}}<p class="muted">The newest articles are shown; <a href="{{allArticlesHref}}">all {{articleCount}} articles</a> are on the site.</p>{{/moreArticles}}
+</section>
+
+{{^empty(references)}}
+<section class="report-references" aria-labelledby="references-heading">
+<h2 id="references-heading">References</h2>
+<ol>
+{{#references}}<li id="ref-{{number}}"><a href="{{url}}" rel="external noopener">{{url}}</a></li>
+{{/references}}
+</ol>
+</section>
+{{/empty(references)}}
+</article>
+{{/main}}
+{{/layout}}
+
+"""##,
         "source.mustache": #"""
 {{<layout}}
 {{$bodyClass}}page page-source{{/bodyClass}}
 {{$main}}
+<div class="source-page" data-pagefind-body>
 {{#source}}
 <header class="source-header">
 <p class="kicker">{{kindLabel}}{{#anonymous}} · <span class="badge">anonymous</span>{{/anonymous}}{{^anonymous}} · named{{/anonymous}}{{#reliability}} · <span class="badge" title="Admiralty source reliability, A (reliable) to F (cannot be judged)">Reliability {{reliability}}</span>{{/reliability}}</p>
-<h1>{{name}}</h1>
+<h1 data-pagefind-weight="10">{{name}}</h1>
 {{#role}}<p class="role">{{role}}</p>{{/role}}
 {{#descriptor}}<p class="descriptor">{{descriptor}}</p>{{/descriptor}}
 <p class="muted">{{claimCount}} claims in {{articleCount}} articles</p>
 </header>
 {{/source}}
+{{>source-graph}}
 {{#articles}}
 <section class="source-article">
-{{#article}}<h2><a href="{{href}}">{{title}}</a></h2>{{#date}}<p class="muted"><time datetime="{{dateISO}}">{{date}}</time></p>{{/date}}{{/article}}
+{{#article}}<h2 data-pagefind-weight="1"><a href="{{href}}">{{title}}</a></h2>{{#date}}<p class="muted"><time datetime="{{dateISO}}">{{date}}</time></p>{{/date}}{{/article}}
 <ul class="claim-list">
 {{#claims}}{{>claim-item}}{{/claims}}
 </ul>
@@ -404,6 +835,7 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 <ul class="claim-list">{{#citedBy}}{{>claim-item}}{{/citedBy}}</ul>
 </section>
 {{/empty(citedBy)}}
+</div>
 {{/main}}
 {{/layout}}
 
@@ -434,9 +866,41 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 {{$bodyClass}}page page-status{{/bodyClass}}
 {{$main}}
 <h1><span class="status status-{{status}}">{{label}}</span> claims <span class="muted">{{count}}</span></h1>
-<ul class="claim-list">
+{{>claim-filters}}
+<ul class="claim-list" data-claim-list>
 {{#claims}}{{>claim-item}}{{/claims}}
 </ul>
+{{#pagination}}{{>pagination}}{{/pagination}}
+{{/main}}
+{{/layout}}
+
+"""#,
+        "timeline.mustache": #"""
+{{<layout}}
+{{$bodyClass}}page page-timeline{{/bodyClass}}
+{{$main}}
+<h1>Timeline <span class="muted">{{countLabel}}</span></h1>
+<p class="lede">Articles and their claims by date, oldest first.{{#range}} {{#single}}All from <time datetime="{{fromISO}}">{{from}}</time>.{{/single}}{{^single}}From <time datetime="{{fromISO}}">{{from}}</time> to <time datetime="{{toISO}}">{{to}}</time>.{{/single}}{{/range}}</p>
+<ol class="timeline">
+{{#days}}
+<li class="timeline-day{{#undated}} undated{{/undated}}" id="{{anchor}}">
+<h2 class="timeline-date">{{#undated}}Undated{{/undated}}{{^undated}}<time datetime="{{dateISO}}">{{date}}</time>{{/undated}}</h2>
+<ol class="timeline-articles">
+{{#articles}}
+<li class="timeline-article">
+{{#article}}<h3><a href="{{href}}">{{title}}</a></h3>
+<p class="muted">{{#publication}}{{publication}} · {{/publication}}{{#author}}{{author}} · {{/author}}{{claimCount}} claims</p>{{/article}}
+<ul class="claim-list compact">
+{{#claims}}{{>claim-item}}{{/claims}}
+</ul>
+{{#moreClaims}}<p><a href="{{claimsHref}}">All {{claimCount}} claims of this article →</a></p>{{/moreClaims}}
+</li>
+{{/articles}}
+</ol>
+</li>
+{{/days}}
+</ol>
+{{^days}}<p class="muted">No articles yet.</p>{{/days}}
 {{#pagination}}{{>pagination}}{{/pagination}}
 {{/main}}
 {{/layout}}

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Everything is optional; extraction runs first and the sidecar is merged over it
 /// (see `ClaimMerger`). The README documents the format with a full example.
-public struct Sidecar: Sendable, Hashable {
+public struct Sidecar: Sendable, Hashable, Codable {
     public var file: String
     /// A date for seeds without front matter (plain text).
     public var date: ArticleDate?
@@ -31,8 +31,30 @@ public enum ClaimStatus: String, Sendable, Hashable, CaseIterable, Codable {
     }
 }
 
+/// An editor's mark that a source or a claim was retracted or discredited: whatever
+/// depends on it is flagged on the site (see `RetractionPropagator`).
+///
+///     retracted:
+///       reason: The agency withdrew the report on 12 March.
+///       link: https://example.org/correction
+public struct Retraction: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Withdrawn by whoever published it.
+        case retracted
+        /// Shown to be wrong or unreliable by others.
+        case discredited
+    }
+
+    public var kind: Kind
+    public var reason: String
+    /// An http(s) link to the retraction or the evidence.
+    public var link: String?
+    /// Where the mark is written in its sidecar.
+    public var location: SourceLocation
+}
+
 /// A source entry in a sidecar: corrects an extracted source (same `id`) or adds one.
-public struct SidecarSource: Sendable, Hashable {
+public struct SidecarSource: Sendable, Hashable, Codable {
     /// Local id: matched against extracted sources; anonymous sources are prefixed with
     /// the article slug on the site unless `shared`.
     public var id: String
@@ -51,11 +73,16 @@ public struct SidecarSource: Sendable, Hashable {
     /// Drop the extracted source of this id (and its claims).
     public var suppress: Bool
     public var location: SourceLocation
+    /// `retracted:` or `discredited:` — nothing this source said can be relied on.
+    public var retraction: Retraction? = nil
+    /// `same_origin:` — sources this one is not independent of (it republishes or speaks
+    /// for them); its reporting traces back to them.
+    public var sameOrigin: [SidecarClaim.Reference] = []
 }
 
 /// A claim entry in a sidecar: corrects an extracted claim (same `id`, or the same text),
 /// suppresses one, or adds one.
-public struct SidecarClaim: Sendable, Hashable {
+public struct SidecarClaim: Sendable, Hashable, Codable {
     public var id: String?
     public var source: String?
     public var cue: String?
@@ -76,9 +103,16 @@ public struct SidecarClaim: Sendable, Hashable {
     public var location: SourceLocation
     public var textLocation: SourceLocation
     public var sourceLocation: SourceLocation
+    /// `retracted:` or `discredited:` — the claim itself was withdrawn or shown wrong.
+    public var retraction: Retraction? = nil
+    /// `independent: false` — the claim repeats earlier reporting and adds no
+    /// independent confirmation.
+    public var independent: Bool? = nil
+    /// Where `status:` is written (the entry when it is not).
+    public var statusLocation: SourceLocation? = nil
 
     /// An id written in the sidecar, and where.
-    public struct Reference: Sendable, Hashable {
+    public struct Reference: Sendable, Hashable, Codable {
         public var id: String
         public var location: SourceLocation
     }
@@ -104,6 +138,15 @@ extension Sidecar {
         var shared: Bool?
         var aliases: [String]?
         var suppress: Bool?
+        var retracted: RetractionEntry?
+        var discredited: RetractionEntry?
+        var same_origin: OneOrMany?
+    }
+
+    /// `retracted:` / `discredited:` as written: `reason` (required) and `link`.
+    private struct RetractionEntry: Decodable {
+        var reason: String?
+        var link: String?
     }
 
     private struct ClaimEntry: Decodable {
@@ -120,6 +163,9 @@ extension Sidecar {
         var evidence: String?
         var note: String?
         var suppress: Bool?
+        var retracted: RetractionEntry?
+        var discredited: RetractionEntry?
+        var independent: Bool?
     }
 
     /// `disputes: x` or `disputes: [x, y]`.
@@ -136,8 +182,10 @@ extension Sidecar {
     }
 
     static let knownKeys: Set<String> = ["date", "sources", "claims"]
-    static let knownSourceKeys: Set<String> = ["id", "name", "type", "anonymous", "role", "reliability", "descriptor", "shared", "aliases", "suppress"]
-    static let knownClaimKeys: Set<String> = ["id", "source", "cue", "text", "quote", "status", "credibility", "disputes", "supports", "cites", "evidence", "note", "suppress"]
+    static let knownSourceKeys: Set<String> = ["id", "name", "type", "anonymous", "role", "reliability", "descriptor", "shared", "aliases", "suppress",
+                                               "retracted", "discredited", "same_origin"]
+    static let knownClaimKeys: Set<String> = ["id", "source", "cue", "text", "quote", "status", "credibility", "disputes", "supports", "cites", "evidence", "note", "suppress",
+                                              "retracted", "discredited", "independent"]
 
     /// Parses a sidecar and checks its values; references are resolved later by the linker.
     /// - Returns: the sidecar and warnings (unknown keys).
@@ -162,6 +210,29 @@ extension Sidecar {
                 if let index = item as? Int { return PathKey(intValue: index) as CodingKey }
                 return PathKey(stringValue: "\(item)") as CodingKey
             }))
+        }
+
+        /// `retracted:` or `discredited:` of the entry at `path`, checked.
+        func retraction(_ retracted: RetractionEntry?, _ discredited: RetractionEntry?, at path: Any...) throws -> Retraction? {
+            func at(_ keys: [Any]) -> SourceLocation {
+                document.location(of: document.node(at: (path + keys).map { item in
+                    if let index = item as? Int { return PathKey(intValue: index) as CodingKey }
+                    return PathKey(stringValue: "\(item)") as CodingKey
+                }))
+            }
+            if retracted != nil, discredited != nil {
+                throw Diagnostic.error(.load, at: at(["discredited"]), "write `retracted:` or `discredited:`, not both")
+            }
+            guard let (kind, entry) = retracted.map({ (Retraction.Kind.retracted, $0) }) ?? discredited.map({ (Retraction.Kind.discredited, $0) })
+            else { return nil }
+            let key = kind.rawValue
+            guard let reason = entry.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else {
+                throw Diagnostic.error(.load, at: at([key]), "`\(key):` needs a `reason:` (and a `link:` to the correction or the evidence)")
+            }
+            if let link = entry.link, !URLPolicy.isSafeExternal(link) {
+                throw Diagnostic.error(.load, at: at([key, "link"]), "link `\(link)` must be an http(s) URL")
+            }
+            return Retraction(kind: kind, reason: reason, link: entry.link, location: at([key]))
         }
 
         var date: ArticleDate?
@@ -195,10 +266,16 @@ extension Sidecar {
                                        "reliability `\(grade)` must be an Admiralty grade A (reliable) to F (cannot be judged)")
             }
             warnings += unknownKeys(in: document.node(at: key("sources", index)), known: knownSourceKeys, document: document, what: "source")
+            let sameOriginNode = document.node(at: key("sources", index, "same_origin"))
+            let sameOrigin = (entry.same_origin?.values ?? []).enumerated().map { offset, id in
+                SidecarClaim.Reference(id: id, location: sameOriginNode.sequence != nil
+                    ? at("sources", index, "same_origin", offset) : document.location(of: sameOriginNode))
+            }
             sources.append(SidecarSource(
                 id: entry.id, name: entry.name, kind: kind, anonymous: entry.anonymous, role: entry.role,
                 reliability: entry.reliability, descriptor: entry.descriptor, shared: entry.shared ?? false,
-                aliases: entry.aliases ?? [], suppress: entry.suppress ?? false, location: at("sources", index)))
+                aliases: entry.aliases ?? [], suppress: entry.suppress ?? false, location: at("sources", index),
+                retraction: try retraction(entry.retracted, entry.discredited, at: "sources", index), sameOrigin: sameOrigin))
         }
 
         var claims: [SidecarClaim] = []
@@ -243,7 +320,10 @@ extension Sidecar {
                 cites: references("cites", entry.cites), evidence: entry.evidence, note: entry.note,
                 suppress: entry.suppress ?? false, location: at("claims", index),
                 textLocation: entry.text == nil ? at("claims", index) : at("claims", index, "text"),
-                sourceLocation: entry.source == nil ? at("claims", index) : at("claims", index, "source")))
+                sourceLocation: entry.source == nil ? at("claims", index) : at("claims", index, "source"),
+                retraction: try retraction(entry.retracted, entry.discredited, at: "claims", index),
+                independent: entry.independent,
+                statusLocation: entry.status == nil ? nil : at("claims", index, "status")))
         }
         return (Sidecar(file: file, date: date, sources: sources, claims: claims), warnings)
     }

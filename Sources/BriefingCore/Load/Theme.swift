@@ -16,7 +16,10 @@ public struct Theme: Sendable {
     public var assets: [String: Data]
 
     /// Page templates every theme must have; `ThemeLoader` reports a missing one.
-    public static let requiredTemplates = ["layout", "index", "article", "claim", "source", "claims", "sources", "articles", "status"]
+    public static let requiredTemplates = [
+        "layout", "index", "article", "claim", "source", "claims", "sources", "articles", "status",
+        "report", "timeline", "claims-by-source",
+    ]
 
     /// The theme built into the binary (generated from the repository's `templates/`).
     public static var `default`: Theme {

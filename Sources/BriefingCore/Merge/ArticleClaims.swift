@@ -1,6 +1,6 @@
 /// One article's claims and sources after the sidecar was merged over extraction.
 /// Ids are still local to the article; `Linker` makes them site-wide.
-public struct ArticleClaims: Sendable {
+public struct ArticleClaims: Sendable, Codable {
     public var article: Article
     /// Sources with local ids; anonymous, unshared ones have `article` set.
     public var sources: [Source]
@@ -11,7 +11,7 @@ public struct ArticleClaims: Sendable {
     public var references: [PendingReference]
 
     /// A relation whose target the linker must find.
-    public struct PendingReference: Sendable, Hashable {
+    public struct PendingReference: Sendable, Hashable, Codable {
         public var claimID: String
         public var kind: RelationKind
         public var target: String

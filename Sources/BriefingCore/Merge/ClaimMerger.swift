@@ -33,6 +33,8 @@ struct ClaimMerger {
             if let role = entry.role { source.role = role }
             if let reliability = entry.reliability { source.reliability = reliability }
             if let descriptor = entry.descriptor { source.descriptor = descriptor }
+            if let retraction = entry.retraction { source.retraction = retraction }
+            if !entry.sameOrigin.isEmpty { source.sameOriginIDs = entry.sameOrigin.map(\.id) }
             source.article = source.isAnonymous && !entry.shared ? article.slug : nil
             if let index {
                 sources[index] = source
@@ -111,6 +113,8 @@ struct ClaimMerger {
             if let credibility = entry.credibility { claim.credibility = credibility }
             if let evidence = entry.evidence { claim.evidence = evidence }
             if let note = entry.note { claim.note = note }
+            if let retraction = entry.retraction { claim.retraction = retraction }
+            if let independent = entry.independent { claim.isIndependent = independent }
             for reference in entry.cites {
                 if !sourceIDs.contains(reference.id) {
                     diagnostics.append(.error(.extract, at: reference.location,

@@ -6,9 +6,20 @@ public struct RenderedPage: Sendable, Hashable {
     public var path: String
     public var contents: Data
 
+    /// The page is unchanged since the previous build: the writer links the previous
+    /// output's file instead of writing `contents` (empty).
+    public var isReused: Bool = false
+
     public init(path: String, contents: Data) {
         self.path = path
         self.contents = contents
+    }
+
+    /// A page taken unchanged from the previous output.
+    init(reusing path: String) {
+        self.path = path
+        self.contents = Data()
+        self.isReused = true
     }
 }
 

@@ -5,9 +5,11 @@ import Glibc
 #endif
 
 /// Writes the rendered site completely or not at all: into a fresh folder beside the
-/// output, then swapped into place in one step. A failed or killed build leaves the
-/// previous output untouched (at worst a hidden `.NAME.building-*` folder, removed by
-/// the next build).
+/// output, then swapped into place in one step. Pages unchanged since the previous
+/// build are hard-linked from the previous output instead of written (the previous
+/// output's files are never modified, only replaced, so sharing them is safe). A failed
+/// or killed build leaves the previous output untouched (at worst a hidden
+/// `.NAME.building-*` folder, removed by the next build).
 public struct OutputWriter: Sendable {
     /// The output folder, e.g. `site/`.
     public var output: URL
@@ -75,8 +77,12 @@ public struct OutputWriter: Sendable {
             try fileManager.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         let base = folder.path
+        let previous = output.path
         let errors = ConcurrentMap.map(pages) { page -> String? in
-            Self.writeFile(base + "/" + page.path, page.contents) ? nil : page.path
+            if page.isReused {
+                return link(previous + "/" + page.path, base + "/" + page.path) == 0 ? nil : page.path
+            }
+            return Self.writeFile(base + "/" + page.path, page.contents) ? nil : page.path
         }
         if let failed = errors.compactMap({ $0 }).first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed])

@@ -1,0 +1,32 @@
+/// A 64-bit FNV-1a digest: stable across runs and machines (unlike `Hasher`), for
+/// telling whether a file, a template or a setting changed since the last build.
+/// Not for security.
+struct StableDigest: Hashable, Sendable, Codable, CustomStringConvertible {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    init() {}
+
+    mutating func combine<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        // A separator, so ("ab", "c") and ("a", "bc") differ.
+        value ^= 0xFF
+        value = value &* 0x0000_0100_0000_01B3
+    }
+
+    mutating func combine(_ text: String) { combine(bytes: text.utf8) }
+
+    mutating func combine(_ other: StableDigest) {
+        withUnsafeBytes(of: other.value.littleEndian) { combine(bytes: $0) }
+    }
+
+    static func of(_ parts: String...) -> StableDigest {
+        var digest = StableDigest()
+        for part in parts { digest.combine(part) }
+        return digest
+    }
+
+    var description: String { String(value, radix: 16) }
+}
