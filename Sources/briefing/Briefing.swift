@@ -12,7 +12,7 @@ struct Briefing: ParsableCommand {
             64 the command line is wrong.
             """,
         version: BriefingVersion.current,
-        subcommands: [BuildCommand.self, ExtractCommand.self],
+        subcommands: [BuildCommand.self, ExtractCommand.self, ServeCommand.self, CheckCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

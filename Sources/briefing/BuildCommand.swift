@@ -45,6 +45,7 @@ struct BuildCommand: ParsableCommand {
             if !quiet {
                 print("Built \(report.articleCount) articles, \(report.claimCount) claims, \(report.sourceCount) sources: \(report.fileCount) files in \(project.displayPath(options.output))" + (report.reusedCount > 0 ? " (\(report.reusedCount) unchanged)" : ""))
                 if search { print("Search index (Pagefind) in \(project.displayPath(options.output.appendingPathComponent("pagefind")))/") }
+                for note in report.notes { print(note) }
             }
             if timings {
                 for (stage, seconds) in report.timings {

@@ -129,8 +129,13 @@ public enum BriefingBinary {
     }
 
     public static func run(_ arguments: [String], in folder: URL, timeout: TimeInterval = 60) throws -> CommandResult {
+        try runProgram(url, arguments, in: folder, timeout: timeout)
+    }
+
+    /// Runs any program (`python3` for the schema check) the way `run` runs the CLI.
+    public static func runProgram(_ executable: URL, _ arguments: [String], in folder: URL, timeout: TimeInterval = 60) throws -> CommandResult {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()

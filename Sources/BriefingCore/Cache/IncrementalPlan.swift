@@ -12,7 +12,9 @@ struct IncrementalPlan {
     init(cache: BuildCache, project: LoadedProject, graph: SiteGraph, options: BuildOptions) {
         self.cache = cache
         let digests = Dictionary(uniqueKeysWithValues: project.articles.map { ($0.slug, $0.contentDigest) })
-        let global = Self.globalDigest(project: project, options: options)
+        var global = Self.globalDigest(project: project, options: options)
+        // Clusters tie pages of different articles together: when what they show changes, render all.
+        global.combine(AnalysisDigest.of(graph.analysis, in: graph))
         let outputPath = options.output.standardizedFileURL.path
         let previous = cache.loadManifest()
         if let previous, previous.globalDigest == global, previous.outputPath == outputPath,

@@ -115,4 +115,9 @@ public struct SiteGraph: Sendable {
     public func claims(in slug: String) -> [Claim] {
         (claimsByArticle[slug] ?? []).map { claims[$0] }
     }
+
+    /// How many claims the article has, without copying them.
+    public func claimCount(in slug: String) -> Int {
+        claimsByArticle[slug]?.count ?? 0
+    }
 }

@@ -6,6 +6,7 @@ enum DefaultTheme {
         "article.mustache": #"""
 {{<layout}}
 {{$bodyClass}}page page-article{{/bodyClass}}
+{{$head}}<script src="{{previewScript}}" defer></script>{{/head}}
 {{$main}}
 {{#article}}
 <article class="article" aria-labelledby="article-title" data-pagefind-body>
@@ -19,6 +20,7 @@ enum DefaultTheme {
 </p>
 {{^empty(tags)}}<ul class="tags">{{#tags}}<li>{{name}}</li>{{/tags}}</ul>{{/empty(tags)}}
 </header>
+{{>retraction-banner}}
 <div class="article-layout">
 <div class="article-body">
 {{{body}}}
@@ -51,6 +53,98 @@ enum DefaultTheme {
 </ol>
 {{/main}}
 {{/layout}}
+
+"""#,
+        "assets/preview.js": #"""
+/* Briefing: a small preview of a claim when a claim link in an article is hovered or
+   focused. Progressive: every claim link is a plain link to its claim page and works
+   without this script. The preview is built from what the page already holds: the side
+   panel (#article-claims) lists each claim with its words, source, cue and status. No
+   request is made. Escape, moving away or leaving the link closes it. */
+(function () {
+  'use strict';
+  var panel = document.getElementById('article-claims');
+  var body = document.querySelector('.article-body');
+  if (!panel || !body || !document.body) return;
+
+  var items = {};
+  Array.prototype.forEach.call(panel.querySelectorAll('li.claim-item'), function (item) {
+    var link = item.querySelector('a.claim-link');
+    if (link) items[link.getAttribute('href')] = item;
+  });
+
+  var tip = document.createElement('div');
+  tip.className = 'claim-preview';
+  tip.id = 'claim-preview';
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  document.body.appendChild(tip);
+  var current = null;
+
+  function claimLink(node) {
+    return node && node.closest ? node.closest('a.claim') : null;
+  }
+
+  function line(className, text) {
+    var p = document.createElement('p');
+    p.className = className;
+    p.textContent = text.replace(/\s+/g, ' ').trim();
+    tip.appendChild(p);
+  }
+
+  function show(link) {
+    if (current === link) return;
+    hide();
+    var item = items[link.getAttribute('href')];
+    if (!item) return;
+    var words = item.querySelector('a.claim-link');
+    var meta = item.querySelector('.claim-meta');
+    tip.textContent = '';
+    if (words) line('claim-preview-text', words.textContent);
+    if (meta) line('claim-preview-meta', meta.textContent);
+    tip.hidden = false;
+    var rect = link.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(rect.left, width - tip.offsetWidth - 8));
+    tip.style.top = (window.pageYOffset + rect.bottom + 6) + 'px';
+    tip.style.left = (window.pageXOffset + left) + 'px';
+    // The native title would show a second tooltip; it is put back on hide.
+    if (link.hasAttribute('title')) {
+      link.setAttribute('data-title', link.getAttribute('title'));
+      link.removeAttribute('title');
+    }
+    link.setAttribute('aria-describedby', tip.id);
+    current = link;
+  }
+
+  function hide() {
+    tip.hidden = true;
+    if (!current) return;
+    current.removeAttribute('aria-describedby');
+    if (current.hasAttribute('data-title')) {
+      current.setAttribute('title', current.getAttribute('data-title'));
+      current.removeAttribute('data-title');
+    }
+    current = null;
+  }
+
+  body.addEventListener('mouseover', function (event) {
+    var link = claimLink(event.target);
+    if (link) show(link);
+  });
+  body.addEventListener('mouseout', function (event) {
+    var link = claimLink(event.target);
+    if (link && !link.contains(event.relatedTarget)) hide();
+  });
+  body.addEventListener('focusin', function (event) {
+    var link = claimLink(event.target);
+    if (link) show(link);
+  });
+  body.addEventListener('focusout', hide);
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') hide();
+  });
+})();
 
 """#,
         "assets/reader.js": #"""
@@ -347,7 +441,7 @@ figcaption p { margin: 0.25rem 0 0; font-size: 0.9rem; }
 .glance-counts div { border-top: 1px solid var(--line); padding-top: 0.3rem; }
 .glance-counts dt { font-size: 0.85rem; color: var(--muted); }
 .glance-counts dd { margin: 0; font-size: 1.4rem; font-weight: 600; }
-.glance-counts dd .muted { font-size: 0.85rem; }
+.glance-counts dd .muted { display: block; font-size: 0.85rem; font-weight: normal; }
 table { border-collapse: collapse; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
 th, td { text-align: left; padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -403,6 +497,32 @@ td.total { font-weight: 700; }
   .report-references { break-before: auto; }
 }
 
+/* Analysis: retraction banners, corroboration, provenance, quote findings, claim previews. */
+.retraction-banner { border: 1px solid var(--disputed); border-left-width: 6px; background: var(--surface); padding: 0.6rem 1rem; margin: 1rem 0; border-radius: 4px; }
+.retraction-banner p { margin: 0.3rem 0; }
+.retraction-banner strong { color: var(--disputed); }
+.retraction-claims { margin: 0.3rem 0; padding-left: 1.2rem; }
+.suggestion { border-left: 4px solid var(--corroborated); padding-left: 0.8rem; }
+.badge.suggested { background: var(--corroborated); color: var(--accent-text); }
+.corroboration.circular > p:first-of-type strong { color: var(--disputed); }
+.origin-chains, .provenance-list { padding-left: 1.2rem; }
+.origin-chains li, .provenance-list li { margin: 0.35rem 0; }
+.origin-chains li.focus, .provenance-list li.current { font-weight: 600; }
+.origin-chains .via { color: var(--muted); font-style: italic; }
+.provenance-list .gap { list-style: none; color: var(--muted); }
+.provenance-list time { font-variant-numeric: tabular-nums; margin-right: 0.4rem; }
+.provenance-text { display: block; font-family: var(--font-text); }
+.cue-change { font-size: 0.85em; color: var(--muted); white-space: nowrap; }
+.cue-change.cue-hardened, .cue-change.cue-reversed { color: var(--disputed); }
+.word-diff { font-family: var(--font-text); font-size: 1.1rem; }
+.word-diff del { color: var(--disputed); text-decoration: line-through; }
+.word-diff ins { color: var(--corroborated); text-decoration: underline; }
+.claim-preview { position: absolute; z-index: 20; max-width: min(28rem, calc(100vw - 16px)); background: var(--surface); color: var(--text); border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 4px 16px var(--shadow); padding: 0.5rem 0.75rem; font-size: 0.9rem; }
+.claim-preview p { margin: 0.2rem 0; }
+.claim-preview-text { font-family: var(--font-text); }
+.claim-preview-meta { color: var(--muted); }
+@media print { .claim-preview { display: none !important; } }
+
 """#,
         "claim.mustache": #"""
 {{<layout}}
@@ -413,7 +533,8 @@ td.total { font-weight: 700; }
 {{$main}}
 {{#claim}}
 <article class="claim-page" aria-labelledby="claim-title" data-pagefind-body>
-<p class="kicker"><span class="status status-{{status}}">{{statusLabel}}</span>{{#quote}} <span class="badge">Direct quote</span>{{/quote}}{{#credibility}} <span class="badge" title="Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)">Credibility {{credibility}}</span>{{/credibility}}</p>
+{{>retraction-banner}}
+<p class="kicker"><span class="status status-{{status}}">{{statusLabel}}</span>{{#quote}} <span class="badge">Direct quote</span>{{/quote}}{{#credibility}} <span class="badge" title="Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)">Credibility {{credibility}}</span>{{/credibility}}{{#analysisGrades}}{{#reliability}} <span class="badge" title="Admiralty source reliability, A (reliable) to F (cannot be judged)">Source reliability {{reliability}}</span>{{/reliability}}{{#code}} <span class="badge" title="Admiralty grade: source reliability and information credibility">Grade {{code}}</span>{{/code}}{{#suggested}} <span class="badge suggested" title="Suggested by the build: independent sources confirm it; not set">Credibility 1 suggested</span>{{/suggested}}{{/analysisGrades}}</p>
 <h1 id="claim-title" class="claim-text">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</h1>
 {{#source}}
 <p class="attribution">— <a href="{{href}}" data-pagefind-weight="10">{{name}}</a>{{#role}}, {{role}}{{/role}}{{#anonymous}} <span class="badge">anonymous</span>{{/anonymous}}, <em>{{cue}}</em></p>
@@ -425,6 +546,7 @@ td.total { font-weight: 700; }
 {{#context}}<blockquote class="context"><p>{{before}}<mark>{{sentence}}</mark>{{after}}</p></blockquote>{{/context}}
 {{#claim}}<p><a href="{{sentenceHref}}">Read the sentence in the article →</a></p>{{/claim}}
 </section>
+{{>claim-analysis}}
 {{^empty(cited)}}
 <section aria-labelledby="cited-heading">
 <h2 id="cited-heading">Cites</h2>
@@ -485,6 +607,23 @@ td.total { font-weight: 700; }
 </section>
 {{/groups}}
 {{^groups}}<p class="muted">No claims yet.</p>{{/groups}}
+{{/main}}
+{{/layout}}
+
+"""#,
+        "cluster.mustache": #"""
+{{<layout}}
+{{$bodyClass}}page page-cluster{{/bodyClass}}
+{{$main}}
+<article class="cluster-page" aria-labelledby="cluster-title">
+<p class="kicker">Same claim · {{count}} appearances by {{sourceCount}} sources in {{articleCount}} articles</p>
+{{#first}}<h1 id="cluster-title" class="claim-text">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</h1>
+<p class="muted">First appeared: <a href="{{href}}">{{#source}}{{name}}{{/source}} <em>{{cue}}</em></a>{{#article}} in <a href="{{href}}">{{title}}</a>{{#date}}, {{date}}{{/date}}{{/article}}</p>{{/first}}
+{{>retraction-banner}}
+{{#analysisCorroboration}}{{>corroboration}}{{/analysisCorroboration}}
+{{#analysisProvenance}}{{>provenance}}{{/analysisProvenance}}
+{{#pagination}}{{>pagination}}{{/pagination}}
+</article>
 {{/main}}
 {{/layout}}
 
@@ -605,6 +744,22 @@ td.total { font-weight: 700; }
 </li>
 
 """#,
+        "partials/claim-analysis.mustache": #"""
+{{#analysisGrades}}{{#suggested}}<p class="suggestion">The build suggests <strong>credibility 1</strong> (confirmed by other sources){{#suggestedCode}}, grade {{suggestedCode}}{{/suggestedCode}}: independent sources support it. An editor sets it with <code>credibility: 1</code> in the sidecar; the build never does.</p>{{/suggested}}{{/analysisGrades}}
+{{#analysisCorroboration}}{{>corroboration}}{{/analysisCorroboration}}
+{{#analysisQuotes}}
+<section class="quote-finding" data-pagefind-ignore="all">
+{{#misattribution}}<h2>Possible misattribution</h2>
+<p>Near-identical words are attributed to another speaker:</p>
+<ul>{{#others}}<li><a href="{{sourceHref}}">{{sourceName}}</a>{{#date}}, {{date}}{{/date}}: <a href="{{href}}">“{{text}}”</a>{{#articleTitle}} in {{articleTitle}}{{/articleTitle}}</li>{{/others}}</ul>{{/misattribution}}
+{{#drift}}<h2>Quote drift</h2>
+<p>The same speaker’s words read differently in an earlier article{{#others}} (<a href="{{href}}">{{articleTitle}}{{#date}}, {{date}}{{/date}}</a>){{/others}}:</p>
+<p class="word-diff">{{#diff}}{{#same}}<span>{{text}}</span> {{/same}}{{#removed}}<del>{{text}}</del> {{/removed}}{{#added}}<ins>{{text}}</ins> {{/added}}{{/diff}}</p>{{/drift}}
+</section>
+{{/analysisQuotes}}
+{{#analysisProvenance}}{{>provenance}}{{/analysisProvenance}}
+
+"""#,
         "partials/claim-filters.mustache": #"""
 {{#filters}}
 <nav class="filters" aria-label="Narrow the claims">
@@ -640,8 +795,21 @@ td.total { font-weight: 700; }
         "partials/claim-item.mustache": #"""
 <li class="claim-item status-{{status}}"{{#source}} data-source="{{#anonymous}}anonymous{{/anonymous}}{{^anonymous}}named{{/anonymous}}"{{/source}}>
 <a class="claim-link" href="{{href}}">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</a>
-<span class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#article}} · <a href="{{sentenceHref}}">in {{title}}</a>{{/article}}</span>
+<span class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#article}} · <a href="{{sentenceHref}}">in {{title}}</a>{{/article}}{{#repetition}} · {{#isFirst}}<a class="repetition" href="{{clusterHref}}">first of {{count}} appearances</a>{{/isFirst}}{{^isFirst}}<a class="repetition" href="{{clusterHref}}">repeated{{#firstDate}}, first on {{firstDate}}{{/firstDate}}</a>{{/isFirst}}{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}</span>{{/cueChange}}{{/repetition}}</span>
 </li>
+
+"""#,
+        "partials/corroboration.mustache": #"""
+<section class="corroboration{{#circular}} circular{{/circular}}" aria-labelledby="corroboration-heading" data-pagefind-ignore="all">
+<h2 id="corroboration-heading">Corroboration</h2>
+{{#corroborated}}<p><strong>Corroborated:</strong> {{sourceCount}} sources state this claim; they trace back to {{originCount}} independent origins.{{#weakened}} <strong>Not any more:</strong> without the retracted or discredited material, fewer than two independent origins remain.{{/weakened}}</p>{{/corroborated}}
+{{#circular}}<p><strong>Circular reporting:</strong> {{sourceCount}} sources state this claim, but all trace back to one origin, so it is not independently corroborated.</p>{{/circular}}
+<ol class="origin-chains">
+{{#chains}}<li{{#isFocus}} class="focus"{{/isFocus}}>{{#steps}}{{#via}} <span class="via">{{via}}</span> {{/via}}<a href="{{href}}">{{name}}</a>{{#isOrigin}} <span class="badge">origin</span>{{/isOrigin}}{{/steps}} · <a href="{{href}}">the claim</a>{{#articleTitle}} in {{articleTitle}}{{/articleTitle}}{{#date}}, {{date}}{{/date}}</li>
+{{/chains}}
+</ol>
+{{#moreChains}}<p class="muted">and {{moreChains}} more</p>{{/moreChains}}
+</section>
 
 """#,
         "partials/pagination.mustache": #"""
@@ -655,6 +823,22 @@ td.total { font-weight: 700; }
 {{/multiple}}
 
 """#,
+        "partials/provenance.mustache": #"""
+<section class="provenance" aria-labelledby="provenance-heading" data-pagefind-ignore="all">
+<h2 id="provenance-heading">Provenance <span class="muted">{{count}} appearances</span></h2>
+<ol class="provenance-list">
+{{#entries}}{{#gapBefore}}<li class="gap" aria-hidden="true">…</li>
+{{/gapBefore}}<li class="provenance-entry{{#isFirst}} first{{/isFirst}}{{#isCurrent}} current{{/isCurrent}}">
+{{#date}}<time datetime="{{dateISO}}">{{date}}</time>{{/date}}{{^date}}<span class="muted">Undated</span>{{/date}}
+<a href="{{sourceHref}}">{{sourceName}}</a> <em>{{cue}}</em>{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}{{#isFirst}} <span class="badge">first appearance</span>{{/isFirst}}{{#isCurrent}} <span class="badge">this claim</span>{{/isCurrent}}
+<span class="provenance-text"><a href="{{href}}">{{text}}</a>{{#articleTitle}} in <a href="{{articleHref}}">{{articleTitle}}</a>{{/articleTitle}}</span>
+</li>
+{{/entries}}
+</ol>
+{{#showClusterLink}}<p><a href="{{clusterHref}}">{{#more}}All {{count}} appearances{{/more}}{{^more}}Every appearance on one page{{/more}} →</a></p>{{/showClusterLink}}
+</section>
+
+"""#,
         "partials/report-claim.mustache": ##"""
 <div class="report-claim status-{{status}}">
 <p class="report-claim-text"><span class="ref">{{ref}}</span> <a href="{{href}}">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</a></p>
@@ -664,6 +848,22 @@ td.total { font-weight: 700; }
 </div>
 
 """##,
+        "partials/retraction-banner.mustache": #"""
+{{#retractionBanner}}
+<div class="retraction-banner" role="note" aria-label="Retraction notice" data-pagefind-ignore="all">
+{{#own}}<p><strong>{{label}}:</strong> {{reason}}{{#link}} <a href="{{link}}" rel="external noopener">Correction</a>{{/link}}</p>{{/own}}
+{{#reasons}}<p><strong>{{how}}:</strong> <a href="{{subjectHref}}">{{subjectName}}</a> — {{label}}: {{reason}}{{#link}} <a href="{{link}}" rel="external noopener">Correction</a>{{/link}}</p>
+{{/reasons}}
+{{#count}}<p><strong>{{count}} claim{{^one}}s{{/one}} shown here depend{{#one}}s{{/one}} on retracted or discredited material:</strong></p>
+<ul class="retraction-claims">
+{{#claims}}<li>{{#claim}}<a href="{{href}}">{{text}}</a>{{/claim}}{{#reasons}} <span class="muted">— {{how}}: {{subjectName}}</span>{{/reasons}}</li>
+{{/claims}}
+</ul>
+{{#more}}<p class="muted">and {{more}} more</p>{{/more}}{{/count}}
+</div>
+{{/retractionBanner}}
+
+"""#,
         "partials/source-graph.mustache": #"""
 {{#graph}}
 <figure class="graph" data-pagefind-ignore="all">
@@ -675,7 +875,7 @@ td.total { font-weight: 700; }
 <li><span class="key-node anonymous"></span>anonymous source</li>
 <li><span class="key-line disputes"></span>claims dispute each other</li>
 <li><span class="key-line supports"></span>claims support each other</li>
-<li><span class="key-line article"></span>in the same article</li>
+<li><span class="key-line article"></span>{{#minimumShared}}together in {{minimumShared}}+ articles{{/minimumShared}}{{^minimumShared}}in the same article{{/minimumShared}}</li>
 </ul>
 <p class="muted">Circles are larger for sources with more claims; each leads to its source page.{{#capped}} Showing {{shown}} of {{total}} sources, the most connected: <a href="{{allHref}}">all sources →</a>{{/capped}}</p>
 </figcaption>
@@ -820,6 +1020,7 @@ td.total { font-weight: 700; }
 <p class="muted">{{claimCount}} claims in {{articleCount}} articles</p>
 </header>
 {{/source}}
+{{>retraction-banner}}
 {{>source-graph}}
 {{#articles}}
 <section class="source-article">

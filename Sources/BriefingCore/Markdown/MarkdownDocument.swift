@@ -119,42 +119,71 @@ final class MarkdownDocument {
     /// A span crossing emphasis or code becomes several links; only the first carries the id.
     /// A span of zero length becomes a small marker link.
     func wrap(_ span: TextSpan, in anchor: ClaimAnchor) {
+        wrap([(span, anchor)])
+    }
+
+    /// Wraps every span as `wrap(_:in:)` does, one pass per paragraph: the cost is the
+    /// document's size plus the number of spans, however many claims share a paragraph
+    /// (a paragraph can be a megabyte-long line with thousands of them).
+    ///
+    /// - Parameter items: spans that do not overlap; any order.
+    func wrap(_ items: [(span: TextSpan, anchor: ClaimAnchor)]) {
         let all = paragraphs()
-        guard span.block < all.count else { return }
-        let paragraph = all[span.block]
-        split(paragraph, at: span.start)
-        split(paragraph, at: span.end)
-        let leaves = leaves(of: paragraph)
-        if span.start >= span.end {
-            insertMarker(anchor, in: paragraph, at: span.start, leaves: leaves)
-            return
+        var byBlock: [Int: [(span: TextSpan, anchor: ClaimAnchor)]] = [:]
+        for item in items where item.span.block >= 0 && item.span.block < all.count {
+            byBlock[item.span.block, default: []].append(item)
         }
-        let covered = leaves.filter { $0.start >= span.start && $0.end <= span.end && !$0.isInsideLink }
-        var groups: [[OpaquePointer]] = []
-        var previous: OpaquePointer?
-        for leaf in covered {
-            if let previous, cmark_node_next(previous) == leaf.node, !groups.isEmpty {
-                groups[groups.count - 1].append(leaf.node)
-            } else {
-                groups.append([leaf.node])
-            }
-            previous = leaf.node
-        }
-        for (index, group) in groups.enumerated() {
-            guard let first = group.first else { continue }
-            let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-            cmark_node_set_on_enter(link, anchor.openingTag(withID: index == 0))
-            cmark_node_set_on_exit(link, "</a>")
-            cmark_node_insert_before(first, link)
-            for node in group { cmark_node_append_child(link, node) }
+        for (block, group) in byBlock {
+            wrap(group.sorted { $0.span.start < $1.span.start }, in: all[block])
         }
     }
 
-    private func insertMarker(_ anchor: ClaimAnchor, in paragraph: OpaquePointer, at offset: Int, leaves: [Leaf]) {
+    /// - Parameter items: sorted by start, not overlapping.
+    private func wrap(_ items: [(span: TextSpan, anchor: ClaimAnchor)], in paragraph: OpaquePointer) {
+        split(paragraph, at: Set(items.flatMap { [$0.span.start, $0.span.end] }).sorted())
+        let leaves = leaves(of: paragraph)
+        // Leaves are in text order and span starts only grow: both cursors only move forward.
+        var firstCandidate = 0
+        var lastBefore = -1
+        for (span, anchor) in items {
+            if span.start >= span.end {
+                while lastBefore + 1 < leaves.count, leaves[lastBefore + 1].end <= span.start { lastBefore += 1 }
+                insertMarker(anchor, in: paragraph, after: lastBefore >= 0 ? leaves[lastBefore] : nil)
+                continue
+            }
+            while firstCandidate < leaves.count, leaves[firstCandidate].start < span.start { firstCandidate += 1 }
+            var groups: [[OpaquePointer]] = []
+            var previous: OpaquePointer?
+            var index = firstCandidate
+            while index < leaves.count, leaves[index].end <= span.end {
+                let leaf = leaves[index]
+                index += 1
+                guard !leaf.isInsideLink else { continue }
+                if let previous, cmark_node_next(previous) == leaf.node, !groups.isEmpty {
+                    groups[groups.count - 1].append(leaf.node)
+                } else {
+                    groups.append([leaf.node])
+                }
+                previous = leaf.node
+            }
+            for (number, group) in groups.enumerated() {
+                guard let first = group.first else { continue }
+                let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                cmark_node_set_on_enter(link, anchor.openingTag(withID: number == 0))
+                cmark_node_set_on_exit(link, "</a>")
+                cmark_node_insert_before(first, link)
+                for node in group { cmark_node_append_child(link, node) }
+            }
+        }
+    }
+
+    /// A marker link after `leaf` (the last text ending at or before the offset), or at
+    /// the start of the paragraph.
+    private func insertMarker(_ anchor: ClaimAnchor, in paragraph: OpaquePointer, after leaf: Leaf?) {
         let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
         cmark_node_set_on_enter(marker, anchor.markerTag())
         cmark_node_set_on_exit(marker, "")
-        if let leaf = leaves.last(where: { $0.end <= offset }) {
+        if let leaf {
             // After the wrapper that holds the leaf, if any, so links do not nest.
             var node = leaf.node
             while let parent = cmark_node_parent(node), parent != paragraph,
@@ -167,18 +196,38 @@ final class MarkdownDocument {
         }
     }
 
-    /// Splits the text node that contains byte `offset` of the paragraph's text into two.
-    private func split(_ paragraph: OpaquePointer, at offset: Int) {
-        guard let leaf = leaves(of: paragraph).first(where: { $0.start < offset && offset < $0.end }),
-              leaf.isSplittable else { return }
-        let bytes = Array(leaf.text.utf8)
-        let cut = offset - leaf.start
-        guard let head = String(validating: bytes[..<cut], as: UTF8.self),
-              let tail = String(validating: bytes[cut...], as: UTF8.self) else { return }
-        let second = cmark_node_new(CMARK_NODE_TEXT)
-        cmark_node_set_literal(second, tail)
-        cmark_node_set_literal(leaf.node, head)
-        cmark_node_insert_after(leaf.node, second)
+    /// Splits the paragraph's text nodes at every byte offset of `cuts` (sorted) that falls
+    /// inside one, on a character boundary; one pass over the paragraph.
+    private func split(_ paragraph: OpaquePointer, at cuts: [Int]) {
+        var next = 0
+        for leaf in leaves(of: paragraph) where leaf.isSplittable {
+            while next < cuts.count, cuts[next] <= leaf.start { next += 1 }
+            var inside: [Int] = []
+            while next < cuts.count, cuts[next] < leaf.end {
+                inside.append(cuts[next] - leaf.start)
+                next += 1
+            }
+            guard !inside.isEmpty else { continue }
+            let bytes = Array(leaf.text.utf8)
+            var pieces: [String] = []
+            var from = 0
+            for cut in inside {
+                // A cut inside a multi-byte character is skipped.
+                guard let piece = String(validating: bytes[from..<cut], as: UTF8.self) else { continue }
+                pieces.append(piece)
+                from = cut
+            }
+            guard !pieces.isEmpty, let tail = String(validating: bytes[from...], as: UTF8.self) else { continue }
+            pieces.append(tail)
+            cmark_node_set_literal(leaf.node, pieces[0])
+            var last = leaf.node
+            for piece in pieces.dropFirst() {
+                let node = cmark_node_new(CMARK_NODE_TEXT)
+                cmark_node_set_literal(node, piece)
+                cmark_node_insert_after(last, node)
+                last = node
+            }
+        }
     }
 
     // MARK: - HTML

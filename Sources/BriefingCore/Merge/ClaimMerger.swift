@@ -156,8 +156,9 @@ struct ClaimMerger {
 
     private func localSources(_ extraction: Extraction) -> [Source] {
         var taken: Set<String> = []
+        var next: [String: Int] = [:]
         return extraction.sources.map { found in
-            let id = uniqueID(Self.localID(forSourceName: found.name), taken: taken)
+            let id = uniqueID(Self.localID(forSourceName: found.name), taken: taken, next: &next)
             taken.insert(id)
             return Source(
                 id: id, name: found.name, kind: found.kind, isAnonymous: found.isAnonymous, role: found.role,
@@ -168,8 +169,9 @@ struct ClaimMerger {
     private func localClaims(_ extraction: Extraction, sources: [Source]) -> [Claim] {
         let idForKey = Dictionary(zip(extraction.sources.map(\.key), sources.map(\.id)), uniquingKeysWith: { a, _ in a })
         var taken: Set<String> = []
+        var next: [String: Int] = [:]
         let ids: [String] = extraction.claims.map { found in
-            let id = uniqueID(Self.localID(forText: found.text), taken: taken)
+            let id = uniqueID(Self.localID(forText: found.text), taken: taken, next: &next)
             taken.insert(id)
             return id
         }
@@ -209,9 +211,18 @@ struct ClaimMerger {
     }
 
     private func uniqueID(_ base: String, taken: Set<String>) -> String {
+        var next: [String: Int] = [:]
+        return uniqueID(base, taken: taken, next: &next)
+    }
+
+    /// `base`, else the first of `base-2`, `base-3`… not taken. `next` keeps where each
+    /// base's search ended, so n claims with the same first words cost n steps, not n²
+    /// (a pasted paragraph repeated); valid while `taken` only grows.
+    private func uniqueID(_ base: String, taken: Set<String>, next: inout [String: Int]) -> String {
         guard taken.contains(base) else { return base }
-        var n = 2
+        var n = next[base] ?? 2
         while taken.contains("\(base)-\(n)") { n += 1 }
+        next[base] = n + 1
         return "\(base)-\(n)"
     }
 

@@ -7,6 +7,7 @@ struct ArticleBodyRenderer {
             ? MarkdownDocument(markdown: article.markdown, lineOffset: article.markdownLineOffset)
             : MarkdownDocument(paragraphs: article.blocks.map(\.text))
         var coveredEnd: [Int: Int] = [:]
+        var anchors: [(span: TextSpan, anchor: ClaimAnchor)] = []
         for claim in claims.sorted(by: { ($0.span, $0.id) < ($1.span, $1.id) }) {
             var span = claim.span
             span.start = max(span.start, coveredEnd[span.block] ?? 0)
@@ -14,8 +15,9 @@ struct ArticleBodyRenderer {
             coveredEnd[span.block] = span.end
             let label = "Claim by \(sourceName(claim.sourceID) ?? claim.sourceID) (\(claim.status.rawValue))"
             let anchor = ClaimAnchor(claimID: claim.id, href: "../" + SitePaths.claim(claim.id), label: label)
-            document.wrap(span, in: anchor)
+            anchors.append((span, anchor))
         }
+        document.wrap(anchors)
         return document.html()
     }
 }

@@ -18,9 +18,18 @@ public struct SiteRenderer: Sendable {
         case article(String)
         case claim(String)
         case source(String)
+        /// The printable report, the timeline, claims by named or anonymous sources (ReaderPages).
+        case report
+        case timeline(page: Int)
+        case sourceKind(anonymous: Bool, page: Int)
+        /// Every appearance of a claim cluster (AnalysisViews), by position in `analysis.clusters`.
+        case cluster(Int, page: Int)
     }
 
-    public func render(_ graph: SiteGraph) -> [RenderedPage] {
+    /// - Parameter affected: for an incremental build, the article, claim and source pages
+    ///   to render; the others are marked reused (taken from the previous output).
+    ///   nil renders everything.
+    func render(_ graph: SiteGraph, affected: AffectedPages? = nil) -> [RenderedPage] {
         let listings = Listings(graph)
         var jobs: [PageJob] = [.index, .claimsIndex, .sourcesIndex, .articlesIndex]
         for status in ClaimStatus.allCases {
@@ -29,19 +38,48 @@ public struct SiteRenderer: Sendable {
         jobs += graph.articles.map { .article($0.slug) }
         jobs += graph.claims.map { .claim($0.id) }
         jobs += graph.sources.map { .source($0.id) }
-        let pages = ConcurrentMap.map(jobs) { job in render(job, graph, listings) }
+        let reader = ReaderPages(graph)
+        jobs.append(.report)
+        jobs += (1...reader.timeline.pageCount).map { .timeline(page: $0) }
+        for anonymous in [false, true] {
+            jobs += (0..<reader.filters.pageCount(anonymous: anonymous)).map { .sourceKind(anonymous: anonymous, page: $0 + 1) }
+        }
+        let analysisViews = AnalysisViews(graph: graph, models: ViewModels(graph: graph))
+        for (index, cluster) in graph.analysis.clusters.enumerated() {
+            jobs += (1...analysisViews.clusterPageCount(cluster)).map { .cluster(index, page: $0) }
+        }
+        let pages = ConcurrentMap.map(jobs) { job in
+            if let affected, let path = Self.reusablePath(of: job, affected) {
+                return RenderedPage(reusing: path)
+            }
+            return render(job, graph, listings, reader)
+        }
         let assets = theme.assets.keys.sorted().compactMap { name in
             theme.assets[name].map { RenderedPage(path: "assets/\(name)", contents: $0) }
         }
-        return pages + assets
+        let site = pages + assets
+        return site + PublishedFiles.render(graph, pages: site)
+    }
+
+    /// The path of an entity page that `affected` does not include; nil for pages that
+    /// must be rendered (affected ones, and every listing).
+    private static func reusablePath(of job: PageJob, _ affected: AffectedPages) -> String? {
+        switch job {
+        case .article(let slug): return affected.articles.contains(slug) ? nil : SitePaths.article(slug)
+        case .claim(let id): return affected.claims.contains(id) ? nil : SitePaths.claim(id)
+        case .source(let id): return affected.sources.contains(id) ? nil : SitePaths.source(id)
+        default: return nil
+        }
     }
 
     /// Claims a status group shows on the index and the claims listing.
     static let groupPreview = 10
+    /// Other claims of the same source a claim page lists.
+    static let otherClaimsShown = 8
     /// Articles and sources the index shows before "all …".
     static let indexPreview = 20
 
-    private func render(_ job: PageJob, _ graph: SiteGraph, _ listings: Listings) -> RenderedPage {
+    private func render(_ job: PageJob, _ graph: SiteGraph, _ listings: Listings, _ reader: ReaderPages) -> RenderedPage {
         let models = ViewModels(graph: graph)
         let path: String, template: String, title: String
         var context: [String: Any]
@@ -49,9 +87,11 @@ public struct SiteRenderer: Sendable {
         case .index:
             (path, template, title) = (SitePaths.index, "index", graph.config.title)
             context = indexContext(graph, models, listings)
+            context.merge(reader.indexContext(graph, from: path)) { own, _ in own }
         case .claimsIndex:
             (path, template, title) = (SitePaths.claimsIndex, "claims", "Claims")
             context = ["groups": models.statusGroups(listings, limit: Self.groupPreview, from: path), "count": graph.claims.count]
+            context["filters"] = reader.filters.context(.all, listings, models, from: path)
         case .articlesIndex:
             (path, template, title) = (SitePaths.articlesIndex, "articles", "Articles")
             context = ["articles": graph.articles.map { models.article($0, from: path) }, "count": graph.articles.count]
@@ -68,6 +108,7 @@ public struct SiteRenderer: Sendable {
                     SitePaths.status(status, page: $0)
                 },
             ]
+            context["filters"] = reader.filters.context(.status(status), listings, models, from: path)
         case .sourcesIndex:
             (path, template, title) = (SitePaths.sourcesIndex, "sources", "Sources")
             context = sourcesContext(graph, models, from: path)
@@ -76,18 +117,43 @@ public struct SiteRenderer: Sendable {
             path = SitePaths.article(slug)
             (template, title) = ("article", article?.title ?? slug)
             context = article.map { articleContext($0, graph, models, from: path) } ?? [:]
+            context["retractionBanner"] = AnalysisViews(graph: graph, models: models).articleBanner(slug, from: path)
+            context["previewScript"] = SitePaths.root(from: path) + SitePaths.previewScript
         case .claim(let id):
             let claim = graph.claim(id)
             path = SitePaths.claim(id)
             template = "claim"
             title = claim.map { claimTitle($0, graph) } ?? id
             context = claim.map { claimContext($0, graph, models, from: path) } ?? [:]
+            if let claim { context.merge(AnalysisViews(graph: graph, models: models).claimContext(claim, from: path)) { own, _ in own } }
         case .source(let id):
             let source = graph.source(id)
             path = SitePaths.source(id)
             (template, title) = ("source", source?.name ?? id)
             context = source.map { sourceContext($0, graph, models, from: path) } ?? [:]
+            if let source { context.merge(reader.sourceContext(source, graph, from: path)) { own, _ in own } }
+            if let source { context["retractionBanner"] = AnalysisViews(graph: graph, models: models).sourceBanner(source, from: path) }
+        case .report:
+            (path, template, title) = (SitePaths.report, "report", "Briefing report")
+            context = ReportPage(graph: graph, models: models, listings: listings).context()
+        case .timeline(let page):
+            path = SitePaths.timeline(page: page)
+            (template, title) = ("timeline", "Timeline" + (page > 1 ? " (page \(page))" : ""))
+            context = reader.timeline.context(page: page, graph, models, from: path)
+        case let .sourceKind(anonymous, page):
+            path = SitePaths.claimsBySourceKind(anonymous: anonymous, page: page)
+            template = "claims-by-source"
+            title = (anonymous ? "Claims by anonymous sources" : "Claims by named sources") + (page > 1 ? " (page \(page))" : "")
+            context = reader.filters.listingContext(anonymous: anonymous, page: page, graph, models, listings, from: path)
+        case let .cluster(index, page):
+            let cluster = graph.analysis.clusters[index]
+            let views = AnalysisViews(graph: graph, models: models)
+            path = SitePaths.cluster(cluster.id, page: page)
+            template = "cluster"
+            title = views.clusterTitle(cluster) + (page > 1 ? " (page \(page))" : "")
+            context = views.clusterContext(cluster, page: page, from: path)
         }
+        context.merge(reader.commonContext(from: path)) { own, _ in own }
         context.merge(commonContext(graph, path: path, title: title)) { own, _ in own }
         let html = templates.render(template, context)
         return RenderedPage(path: path, contents: Data(html.utf8))
@@ -112,6 +178,7 @@ public struct SiteRenderer: Sendable {
             "generator": "Briefing \(BriefingVersion.current)",
         ]
         if let base = graph.config.baseURL { common["canonical"] = base + path }
+        if let base = graph.config.baseURL { common["feed"] = base + AtomFeed.path }
         return common
     }
 
@@ -170,13 +237,7 @@ public struct SiteRenderer: Sendable {
     private func claimContext(_ claim: Claim, _ graph: SiteGraph, _ models: ViewModels, from path: String) -> [String: Any] {
         var context: [String: Any] = ["claim": models.claim(claim, from: path)]
         if let article = graph.article(claim.article), claim.span.block < article.blocks.count {
-            let bytes = Array(article.blocks[claim.span.block].text.utf8)
-            let start = min(claim.span.start, bytes.count), end = min(max(claim.span.end, start), bytes.count)
-            context["context"] = [
-                "before": PageText.clean(String(decoding: bytes[..<start], as: UTF8.self)),
-                "sentence": PageText.clean(String(decoding: bytes[start..<end], as: UTF8.self)),
-                "after": PageText.clean(String(decoding: bytes[end...], as: UTF8.self)),
-            ]
+            context["context"] = Self.sentenceInContext(claim.span, of: article.blocks[claim.span.block].text)
         }
         let relations: [[String: Any]] =
             claim.relations.compactMap { relation in
@@ -189,10 +250,51 @@ public struct SiteRenderer: Sendable {
         if let evidence = claim.evidence, URLPolicy.isSafeExternal(evidence) { context["evidence"] = evidence }
         if let note = claim.note { context["note"] = PageText.clean(note) }
         context["origin"] = claim.origin.rawValue
+        context["jsonLD"] = ClaimMarkup(graph: graph).jsonLD(for: claim)
         if let source = graph.source(claim.sourceID) {
-            context["otherClaims"] = source.claimIDs.filter { $0 != claim.id }.compactMap { graph.claim($0) }.map { models.claim($0, from: path) }
+            // A bounded sample (a source can have thousands of claims): its claims in the
+            // same article first, then the others in order; the source page has them all.
+            // Lazily, stopping once the sample is full: a page per claim must not cost a
+            // pass over all the source's claims.
+            let candidates = source.claimIDs.lazy.filter { $0 != claim.id }.compactMap { graph.claim($0) }
+            var others = Array(candidates.filter { $0.article == claim.article }.prefix(Self.otherClaimsShown))
+            for other in candidates where other.article != claim.article {
+                guard others.count < Self.otherClaimsShown else { break }
+                others.append(other)
+            }
+            context["otherClaims"] = others.map { models.claim($0, from: path) }
+            context["moreOtherClaims"] = source.claimIDs.count - 1 > others.count
         }
         return context
+    }
+
+    /// Bytes of the paragraph shown on each side of a claim's sentence. A paragraph can be
+    /// megabytes long (a file of one line): repeating it on every claim page would make the
+    /// site grow with claims × paragraph.
+    static let contextBytes = 1_000
+
+    /// The sentence with at most `contextBytes` of its paragraph before and after, cut at a
+    /// word and marked `…`. Offsets are bytes; the paragraph is never copied whole.
+    static func sentenceInContext(_ span: TextSpan, of text: String) -> [String: String] {
+        let utf8 = text.utf8
+        let count = utf8.count
+        let start = min(max(span.start, 0), count), end = min(max(span.end, start), count)
+        func at(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        func isContinuation(_ offset: Int) -> Bool { offset < count && utf8[at(offset)] & 0xC0 == 0x80 }
+        var from = max(0, start - contextBytes), to = min(count, end + contextBytes)
+        while from < start, isContinuation(from) { from += 1 }
+        while to > end, isContinuation(to) { to -= 1 }
+        func piece(_ lower: Int, _ upper: Int) -> String {
+            String(decoding: utf8[at(lower)..<at(upper)], as: UTF8.self)
+        }
+        var before = piece(from, start), after = piece(end, to)
+        if from > 0, let space = before.firstIndex(of: " ") { before = "…" + before[before.index(after: space)...] }
+        if to < count, let space = after.lastIndex(of: " ") { after = after[..<space] + "…" }
+        return [
+            "before": PageText.clean(before),
+            "sentence": PageText.clean(piece(start, end)),
+            "after": PageText.clean(after),
+        ]
     }
 
     private func sourceContext(_ source: Source, _ graph: SiteGraph, _ models: ViewModels, from path: String) -> [String: Any] {

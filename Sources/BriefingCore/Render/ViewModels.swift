@@ -46,7 +46,7 @@ struct ViewModels {
             "slug": article.slug,
             "title": PageText.clean(article.title),
             "href": link(SitePaths.article(article.slug), from: page),
-            "claimCount": graph.claims(in: article.slug).count,
+            "claimCount": graph.claimCount(in: article.slug),
             "tags": article.tags.map { ["name": PageText.clean($0)] },
         ]
         if let date = article.effectiveDate {

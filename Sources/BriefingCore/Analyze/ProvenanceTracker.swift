@@ -1,0 +1,42 @@
+/// Orders each cluster's claims into its provenance: the first appearance by article
+/// date, then every repetition after it with its speaker, date and cue, and how the cue
+/// changed from the appearance before ("said" → "admitted": hardened).
+///
+/// Order: dated articles by date, undated ones last; then by article slug; then by
+/// position in the article. The cluster is named after its first appearance.
+struct ProvenanceTracker: Sendable {
+    let graph: SiteGraph
+
+    /// - Parameter groups: indices into `graph.claims`, at least two each.
+    /// - Returns: the clusters, sorted by id.
+    func clusters(_ groups: [[Int]]) -> [ClaimCluster] {
+        let dates: [String: ArticleDate] = Dictionary(
+            graph.articles.compactMap { article in article.effectiveDate.map { (article.slug, $0) } },
+            uniquingKeysWith: { first, _ in first })
+        return groups.map { group in
+            let members = group.map { graph.claims[$0] }.sorted { a, b in
+                let da = dates[a.article], db = dates[b.article]
+                if da != db {
+                    switch (da, db) {
+                    case let (x?, y?): return x < y
+                    case (.some, nil): return true
+                    default: return false
+                    }
+                }
+                return (a.article, a.span, a.id) < (b.article, b.span, b.id)
+            }
+            var entries: [ProvenanceEntry] = []
+            entries.reserveCapacity(members.count)
+            var previous: Claim?
+            for claim in members {
+                let shift = previous.flatMap { CueShift.between($0.cue, claim.cue) }
+                entries.append(ProvenanceEntry(
+                    claimID: claim.id, article: claim.article, sourceID: claim.sourceID, date: dates[claim.article],
+                    cue: claim.cue, previousCue: shift == nil ? nil : previous?.cue, cueShift: shift,
+                    isDenial: CueReading(claim.cue).isDenial))
+                previous = claim
+            }
+            return ClaimCluster(id: entries.first?.claimID ?? "", entries: entries, corroboration: nil)
+        }.sorted { $0.id < $1.id }
+    }
+}

@@ -1,0 +1,336 @@
+extension SitePaths {
+    /// Page `number` (from 1) of a claim cluster: `clusters/<id>.html`, `clusters/<id>.p2.html`…
+    /// (ids never contain a dot, so the pages cannot collide).
+    public static func cluster(_ id: String, page number: Int = 1) -> String {
+        number > 1 ? "clusters/\(id).p\(number).html" : "clusters/\(id).html"
+    }
+
+    /// The hover previews of claim links on article pages.
+    public static let previewScript = "assets/preview.js"
+}
+
+/// Template contexts for what the Analyze stage found (`graph.analysis`): the claim page's
+/// grades, corroboration, provenance and quote findings; the retraction banners of claim,
+/// article and source pages; the cluster pages; the timeline's repetition badges.
+///
+/// Keys are prefixed `analysis…` (or named `retractionBanner`, `repetition`) so that
+/// Mustache's lookup through enclosing contexts never finds them by accident.
+/// Every list is bounded, so a claim repeated ten thousand times costs its claim pages
+/// no more than one repeated twice; the cluster page, paged, lists every appearance.
+struct AnalysisViews {
+    let graph: SiteGraph
+    let models: ViewModels
+
+    /// Appearances a claim page lists on each side of its own, besides the first.
+    static let provenanceNeighbours = 3
+    /// Origin chains a claim page shows.
+    static let chainsShown = 6
+    /// Flagged claims a banner lists.
+    static let bannerClaims = 12
+    /// Appearances per cluster page.
+    static let clusterPageSize = 200
+
+    private var analysis: Analysis { graph.analysis }
+
+    // MARK: - Claim page
+
+    func claimContext(_ claim: Claim, from path: String) -> [String: Any] {
+        var context: [String: Any] = ["analysisGrades": grades(claim)]
+        if let banner = claimBanner(claim, from: path) { context["retractionBanner"] = banner }
+        if let corroboration = analysis.corroboration(of: claim.id) {
+            context["analysisCorroboration"] = corroborationContext(corroboration, focus: claim.id, from: path)
+        }
+        if let cluster = analysis.cluster(of: claim.id), let position = analysis.provenancePosition(of: claim.id) {
+            var shown: [Int] = [0]
+            let low = max(1, position - Self.provenanceNeighbours)
+            let high = min(cluster.entries.count - 1, position + Self.provenanceNeighbours)
+            if low <= high { shown += Array(low...high) }
+            context["analysisProvenance"] = provenanceContext(
+                cluster, shown: shown, current: claim.id, from: path,
+                more: cluster.entries.count > shown.count)
+        }
+        let findings = analysis.quoteFindings[claim.id] ?? []
+        if !findings.isEmpty {
+            context["analysisQuotes"] = findings.map { quoteFinding($0, from: path) }
+        }
+        return context
+    }
+
+    /// Source reliability, information credibility, the Admiralty code ("B2"), and the
+    /// credibility the build suggests (never set by it).
+    private func grades(_ claim: Claim) -> [String: Any] {
+        // Absent grades are false, not missing, so Mustache does not find the claim's own keys.
+        var grades: [String: Any] = ["reliability": false, "credibility": false, "code": false, "suggested": false, "suggestedCode": false]
+        let reliability = graph.source(claim.sourceID)?.reliability
+        if let reliability { grades["reliability"] = reliability }
+        if let credibility = claim.credibility { grades["credibility"] = credibility }
+        if let reliability, let credibility = claim.credibility { grades["code"] = "\(reliability)\(credibility)" }
+        if analysis.credibilityOneSuggested.contains(claim.id) {
+            grades["suggested"] = 1
+            if let reliability { grades["suggestedCode"] = "\(reliability)1" }
+        }
+        return grades
+    }
+
+    private func corroborationContext(_ corroboration: Corroboration, focus: String, from path: String) -> [String: Any] {
+        let origins = corroboration.origins.compactMap { graph.source($0) }.map { models.source($0, from: path) }
+        var chains = corroboration.chains.filter { $0.claimID == focus }
+        chains += corroboration.chains.filter { $0.claimID != focus }
+        let shown = chains.prefix(Self.chainsShown)
+        let count = corroboration.supporterSourceIDs.count
+        // Corroborated by the reporting, but not once retracted material is set aside.
+        let weakened = corroboration.verdict == .corroborated && corroboration.chains.contains { chain in
+            analysis.retractions.claims[chain.claimID]?.contains { $0.kind == .corroboration } ?? false
+        }
+        return [
+            "weakened": weakened,
+            "corroborated": corroboration.verdict == .corroborated,
+            "circular": corroboration.verdict == .circular,
+            "sourceCount": count,
+            "originCount": corroboration.origins.count,
+            "origins": origins,
+            "chains": shown.map { chain($0, focus: focus, from: path) },
+            "moreChains": chains.count > shown.count ? chains.count - shown.count : false,
+        ]
+    }
+
+    private func chain(_ chain: OriginChain, focus: String, from path: String) -> [String: Any] {
+        var steps: [[String: Any]] = []
+        for (index, id) in chain.sourceIDs.enumerated() {
+            var step: [String: Any] = ["name": PageText.clean(graph.source(id)?.name ?? id), "href": SitePaths.root(from: path) + SitePaths.source(id), "via": false]
+            if index > 0, index - 1 < chain.steps.count {
+                switch chain.steps[index - 1] {
+                case .cites: step["via"] = "citing"
+                case .sameOrigin: step["via"] = "same origin as"
+                case .repeats: step["via"] = "repeating"
+                }
+            }
+            step["isOrigin"] = index == chain.sourceIDs.count - 1
+            steps.append(step)
+        }
+        var item: [String: Any] = ["steps": steps, "isFocus": chain.claimID == focus, "articleTitle": false, "date": false]
+        if let claim = graph.claim(chain.claimID) {
+            item["href"] = SitePaths.root(from: path) + SitePaths.claim(claim.id)
+            if let article = graph.article(claim.article) {
+                item["articleTitle"] = PageText.clean(article.title)
+                if let date = article.effectiveDate { item["date"] = date.longForm }
+            }
+        }
+        return item
+    }
+
+    // MARK: - Provenance
+
+    /// - Parameters:
+    ///   - shown: positions in `cluster.entries` to list, ascending; a gap is marked.
+    func provenanceContext(_ cluster: ClaimCluster, shown: [Int], current: String?, from path: String, more: Bool) -> [String: Any] {
+        var previous = -1
+        let entries: [[String: Any]] = shown.map { position in
+            var item = provenanceEntry(cluster.entries[position], position: position, current: current, from: path)
+            item["gapBefore"] = position > previous + 1 && previous >= 0
+            previous = position
+            return item
+        }
+        return [
+            "count": cluster.entries.count,
+            "entries": entries,
+            "more": more,
+            "clusterHref": SitePaths.root(from: path) + SitePaths.cluster(cluster.id),
+            "isFirst": current == cluster.id,
+            // Only a claim page links to the cluster page; the cluster page is that page.
+            "showClusterLink": current != nil,
+        ]
+    }
+
+    private func provenanceEntry(_ entry: ProvenanceEntry, position: Int, current: String?, from path: String) -> [String: Any] {
+        let root = SitePaths.root(from: path)
+        var item: [String: Any] = [
+            "href": root + SitePaths.claim(entry.claimID),
+            "cue": PageText.clean(entry.cue),
+            "isFirst": position == 0,
+            "isCurrent": entry.claimID == current,
+            "denial": entry.isDenial,
+            "sourceHref": root + SitePaths.source(entry.sourceID),
+            "sourceName": PageText.clean(graph.source(entry.sourceID)?.name ?? entry.sourceID),
+            "date": false, "cueChange": false, "articleTitle": false,
+        ]
+        if let date = entry.date {
+            item["date"] = date.longForm
+            item["dateISO"] = date.description
+        }
+        if let article = graph.article(entry.article) {
+            item["articleTitle"] = PageText.clean(article.title)
+            item["articleHref"] = root + SitePaths.article(article.slug) + "#" + ClaimAnchor.htmlID(for: entry.claimID)
+        }
+        if let claim = graph.claim(entry.claimID) { item["text"] = PageText.clean(claim.text) }
+        if let shift = entry.cueShift, let previousCue = entry.previousCue {
+            item["cueChange"] = [
+                "from": PageText.clean(previousCue), "to": PageText.clean(entry.cue),
+                "shift": shift.rawValue, "hardened": shift == .hardened,
+            ] as [String: Any]
+        }
+        return item
+    }
+
+    // MARK: - Quotes
+
+    private func quoteFinding(_ finding: QuoteFinding, from path: String) -> [String: Any] {
+        let root = SitePaths.root(from: path)
+        let others: [[String: Any]] = finding.otherClaimIDs.compactMap { id in
+            guard let other = graph.claim(id) else { return nil }
+            var item: [String: Any] = [
+                "href": root + SitePaths.claim(id), "text": PageText.clean(other.text),
+                "sourceName": PageText.clean(graph.source(other.sourceID)?.name ?? other.sourceID),
+                "sourceHref": root + SitePaths.source(other.sourceID),
+                "date": false, "articleTitle": false,
+            ]
+            if let article = graph.article(other.article) {
+                item["articleTitle"] = PageText.clean(article.title)
+                if let date = article.effectiveDate { item["date"] = date.longForm }
+            }
+            return item
+        }
+        return [
+            "misattribution": finding.kind == .misattribution,
+            "drift": finding.kind == .drift,
+            "others": others,
+            "diff": finding.diff.map { piece -> [String: Any] in
+                ["text": PageText.clean(piece.text), "same": piece.kind == .same, "removed": piece.kind == .removed, "added": piece.kind == .added]
+            },
+        ]
+    }
+
+    // MARK: - Timeline
+
+    /// A claim for the timeline: the claim item, with `repetition` when it is part of a
+    /// cluster (first appearance, or a repetition, with the change of cue).
+    func timelineClaim(_ claim: Claim, from path: String) -> [String: Any] {
+        var item = models.claim(claim, from: path)
+        guard let cluster = analysis.cluster(of: claim.id), let position = analysis.provenancePosition(of: claim.id) else { return item }
+        let entry = cluster.entries[position]
+        var repetition: [String: Any] = [
+            "isFirst": position == 0, "count": cluster.entries.count, "cueChange": false, "firstDate": false,
+            "clusterHref": SitePaths.root(from: path) + SitePaths.cluster(cluster.id),
+        ]
+        if position > 0, let first = cluster.entries.first {
+            repetition["firstHref"] = SitePaths.root(from: path) + SitePaths.claim(first.claimID)
+            if let date = first.date { repetition["firstDate"] = date.longForm }
+        }
+        if let shift = entry.cueShift, let previousCue = entry.previousCue {
+            repetition["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
+        }
+        item["repetition"] = repetition
+        return item
+    }
+
+    // MARK: - Retraction banners
+
+    private func claimBanner(_ claim: Claim, from path: String) -> [String: Any]? {
+        guard let dependencies = analysis.retractions.claims[claim.id] else { return nil }
+        return [
+            "scope": "claim", "reasons": dependencies.map { reason($0, from: path) },
+            "own": false, "count": false, "one": false, "claims": [[String: Any]](), "more": false,
+        ]
+    }
+
+    /// The banner of an article page: its claims that depend on retracted material.
+    func articleBanner(_ slug: String, from path: String) -> [String: Any]? {
+        banner(analysis.retractions.articles[slug], scope: "article", from: path)
+    }
+
+    /// The banner of a source page: its own claims and those citing it that depend on
+    /// retracted material, and the source's own mark.
+    func sourceBanner(_ source: Source, from path: String) -> [String: Any]? {
+        var banner = banner(analysis.retractions.sources[source.id], scope: "source", from: path)
+        if let mark = source.retraction {
+            var result = banner ?? ["scope": "source", "claims": [[String: Any]](), "count": false, "one": false, "more": false, "reasons": false]
+            result["own"] = markContext(mark)
+            banner = result
+        }
+        return banner
+    }
+
+    private func banner(_ claimIDs: [String]?, scope: String, from path: String) -> [String: Any]? {
+        guard let claimIDs, !claimIDs.isEmpty else { return nil }
+        let shown = claimIDs.prefix(Self.bannerClaims).compactMap { id -> [String: Any]? in
+            guard let claim = graph.claim(id) else { return nil }
+            return [
+                "claim": models.claim(claim, from: path),
+                "reasons": (analysis.retractions.claims[id] ?? []).map { reason($0, from: path) },
+            ]
+        }
+        return [
+            "scope": scope, "count": claimIDs.count, "one": claimIDs.count == 1, "claims": shown,
+            "more": claimIDs.count > shown.count ? claimIDs.count - shown.count : false,
+            "own": false, "reasons": false,
+        ]
+    }
+
+    private func markContext(_ mark: Retraction) -> [String: Any] {
+        var item: [String: Any] = [
+            "kind": mark.kind.rawValue, "label": mark.kind == .retracted ? "Retracted" : "Discredited",
+            "reason": PageText.clean(mark.reason),
+        ]
+        if let link = mark.link, URLPolicy.isSafeExternal(link) { item["link"] = link }
+        return item
+    }
+
+    /// One line of why a claim is flagged: "Its source, Kestrel Wire, was retracted: …".
+    private func reason(_ dependency: RetractionDependency, from path: String) -> [String: Any] {
+        let root = SitePaths.root(from: path)
+        var item = markContext(dependency.retraction)
+        let subjectName: String, subjectHref: String
+        switch dependency.subject {
+        case .source(let id):
+            subjectName = PageText.clean(graph.source(id)?.name ?? id)
+            subjectHref = root + SitePaths.source(id)
+        case .claim(let id):
+            subjectName = "“" + PageText.clean(graph.claim(id)?.text ?? id) + "”"
+            subjectHref = root + SitePaths.claim(id)
+        }
+        item["subjectName"] = subjectName
+        item["subjectHref"] = subjectHref
+        let verb = dependency.retraction.kind.rawValue
+        switch dependency.kind {
+        case .itself: item["how"] = "This claim was \(verb)"
+        case .source: item["how"] = "Its source was \(verb)"
+        case .cites: item["how"] = "It relies on a \(verb) source"
+        case .corroboration: item["how"] = "It was corroborated only through \(verb) material"
+        }
+        return item
+    }
+
+    // MARK: - Cluster pages
+
+    func clusterPageCount(_ cluster: ClaimCluster) -> Int {
+        max(1, (cluster.entries.count + Self.clusterPageSize - 1) / Self.clusterPageSize)
+    }
+
+    func clusterContext(_ cluster: ClaimCluster, page: Int, from path: String) -> [String: Any] {
+        let start = (page - 1) * Self.clusterPageSize
+        let positions = Array(start..<min(cluster.entries.count, start + Self.clusterPageSize))
+        var context: [String: Any] = [
+            "analysisProvenance": provenanceContext(cluster, shown: positions, current: nil, from: path, more: false),
+            "pagination": models.pagination(count: clusterPageCount(cluster), current: page, from: path) { SitePaths.cluster(cluster.id, page: $0) },
+            "count": cluster.entries.count,
+            "sourceCount": Set(cluster.entries.map(\.sourceID)).count,
+            "articleCount": Set(cluster.entries.map(\.article)).count,
+        ]
+        if let first = graph.claim(cluster.id) {
+            context["first"] = models.claim(first, from: path)
+        }
+        if let corroboration = cluster.corroboration {
+            context["analysisCorroboration"] = corroborationContext(corroboration, focus: cluster.id, from: path)
+        }
+        let flagged = cluster.entries.map(\.claimID).filter { analysis.retractions.claims[$0] != nil }
+        if let banner = banner(flagged, scope: "cluster", from: path) { context["retractionBanner"] = banner }
+        return context
+    }
+
+    /// The cluster's claim text, for the page title.
+    func clusterTitle(_ cluster: ClaimCluster) -> String {
+        let text = graph.claim(cluster.id)?.text ?? cluster.id
+        let words = text.split(separator: " ")
+        return "Same claim: " + words.prefix(12).joined(separator: " ") + (words.count > 12 ? "…" : "")
+    }
+}

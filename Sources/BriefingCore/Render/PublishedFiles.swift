@@ -1,0 +1,15 @@
+/// The machine-readable files beside the pages: `briefing.json` always; with a base URL,
+/// `sitemap.xml` and `feed.xml` as well (their formats demand absolute URLs, and none
+/// appear without one).
+enum PublishedFiles {
+    /// - Parameter pages: everything rendered so far; the sitemap lists its HTML pages.
+    static func render(_ graph: SiteGraph, pages: [RenderedPage]) -> [RenderedPage] {
+        var files = [BriefingJSON(graph).file()]
+        if let baseURL = graph.config.baseURL {
+            let htmlPaths = pages.map(\.path).filter { $0.hasSuffix(".html") }
+            files += SitemapWriter(baseURL: baseURL).files(for: htmlPaths)
+            files.append(AtomFeed(graph: graph, baseURL: baseURL).file())
+        }
+        return files
+    }
+}
