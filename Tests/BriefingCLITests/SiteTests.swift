@@ -102,6 +102,27 @@ struct SiteTests {
         #expect(project.exists("site/articles/wip.html"))
     }
 
+    @Test func surnameInOneArticleIsTheFullNameOfAnother() throws {
+        let project = try TestProject("""
+            -- seeds/a.md --
+            ---
+            title: A
+            ---
+            Finance Minister Arturo Velez said on Monday that the budget would be delayed.
+            -- seeds/b.md --
+            ---
+            title: B
+            ---
+            Velez warned that the strike had cost more than 5,000 jobs.
+            """)
+        let result = try project.run(["build"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(project.exists("site/sources/arturo-velez.html"))
+        #expect(!project.exists("site/sources/velez.html"))
+        let page = try project.read("site/sources/arturo-velez.html")
+        #expect(page.contains("budget would be delayed") && page.contains("strike had cost"))
+    }
+
     @Test func versionFlag() throws {
         let result = try BriefingBinary.run(["--version"], in: BriefingBinary.repository)
         #expect(result.status == 0)

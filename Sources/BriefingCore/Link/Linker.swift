@@ -53,6 +53,7 @@ public struct Linker: Sendable {
                                             "no claims found in this article; add them in \(Self.sidecarPath(for: entry.article)) if it has any"))
             }
         }
+        Self.mergeSurnames(&sourcesByID, &claims)
 
         // Resolve references written in sidecars.
         let referenceLocations = Dictionary(
@@ -106,6 +107,31 @@ public struct Linker: Sendable {
         let sources = sourcesByID.values.filter { !$0.claimIDs.isEmpty || cited.contains($0.id) }.sorted { $0.id < $1.id }
         let graph = SiteGraph(config: config, articles: articles, claims: claims, sources: sources)
         return (graph, diagnostics.sortedForPrinting())
+    }
+
+    /// "Velez" quoted in one article is the "Arturo Velez" of another: a named person known
+    /// by one word becomes the named person whose last name it is, when exactly one is.
+    static func mergeSurnames(_ sources: inout [String: Source], _ claims: inout [Claim]) {
+        var byLastName: [String: [String]] = [:]
+        for (id, source) in sources where source.kind == .person && !source.isAnonymous {
+            let words = source.name.split(separator: " ")
+            if words.count >= 2, let last = words.last { byLastName[Slugger.slug(String(last)), default: []].append(id) }
+        }
+        var remap: [String: String] = [:]
+        for (id, source) in sources where source.kind == .person && !source.isAnonymous && !source.name.contains(" ") {
+            if let full = byLastName[Slugger.slug(source.name)], full.count == 1, let target = full.first, target != id {
+                remap[id] = target
+            }
+        }
+        guard !remap.isEmpty else { return }
+        for index in claims.indices {
+            claims[index].sourceID = remap[claims[index].sourceID] ?? claims[index].sourceID
+            claims[index].citedSourceIDs = claims[index].citedSourceIDs.map { remap[$0] ?? $0 }
+        }
+        for (alias, target) in remap {
+            if let short = sources[alias], let full = sources[target] { sources[target] = combine(full, short) }
+            sources[alias] = nil
+        }
     }
 
     /// Newest first; undated after dated; then by slug.
