@@ -24,6 +24,10 @@ deps:
 	  echo "Installing libcmark-dev and pkg-config (apt-get)…"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcmark-dev pkg-config cmark >/dev/null; \
 	fi
+	@if command -v python3 >/dev/null && ! python3 -m pagefind --version >/dev/null 2>&1; then \
+	  echo "Installing pagefind (pip)…"; \
+	  python3 -m pip install -q 'pagefind[bin]' || echo "pagefind could not be installed: briefing build --search will say so"; \
+	fi
 	@if command -v python3 >/dev/null && ! python3 -c 'import jsonschema' 2>/dev/null; then \
 	  echo "Installing jsonschema (pip)…"; \
 	  python3 -m pip install -q jsonschema 2>/dev/null || $(SUDO) $(APT_GET) install -y -qq python3-jsonschema >/dev/null; \
