@@ -2,11 +2,11 @@
 /// `sitemap.xml` and `feed.xml` as well (their formats demand absolute URLs, and none
 /// appear without one).
 enum PublishedFiles {
-    /// - Parameter pages: everything rendered so far; the sitemap lists its HTML pages.
-    static func render(_ graph: SiteGraph, pages: [RenderedPage]) -> [RenderedPage] {
+    /// - Parameter paths: every file rendered so far; the sitemap lists its HTML pages.
+    static func render(_ graph: SiteGraph, paths: [String]) -> [RenderedPage] {
         var files = [BriefingJSON(graph).file()]
         if let baseURL = graph.config.baseURL {
-            let htmlPaths = pages.map(\.path).filter { $0.hasSuffix(".html") }
+            let htmlPaths = paths.filter { $0.hasSuffix(".html") }
             files += SitemapWriter(baseURL: baseURL).files(for: htmlPaths)
             files.append(AtomFeed(graph: graph, baseURL: baseURL).file())
         }

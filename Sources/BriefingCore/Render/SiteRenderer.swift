@@ -29,7 +29,11 @@ public struct SiteRenderer: Sendable {
     /// - Parameter affected: for an incremental build, the article, claim and source pages
     ///   to render; the others are marked reused (taken from the previous output).
     ///   nil renders everything.
-    func render(_ graph: SiteGraph, affected: AffectedPages? = nil) -> [RenderedPage] {
+    /// - Parameter sink: receives the pages in batches, in a stable order, so a large site
+    ///   is never held in memory whole (the writer writes each batch as it comes).
+    /// - Returns: how many files were rendered and how many reused.
+    @discardableResult
+    func render(_ graph: SiteGraph, affected: AffectedPages? = nil, sink: ([RenderedPage]) throws -> Void) rethrows -> (files: Int, reused: Int) {
         let listings = Listings(graph)
         var jobs: [PageJob] = [.index, .claimsIndex, .sourcesIndex, .articlesIndex]
         for status in ClaimStatus.allCases {
@@ -48,17 +52,38 @@ public struct SiteRenderer: Sendable {
         for (index, cluster) in graph.analysis.clusters.enumerated() {
             jobs += (1...analysisViews.clusterPageCount(cluster)).map { .cluster(index, page: $0) }
         }
-        let pages = ConcurrentMap.map(jobs) { job in
-            if let affected, let path = Self.reusablePath(of: job, affected) {
-                return RenderedPage(reusing: path)
+        var paths: [String] = []
+        var reused = 0
+        for start in stride(from: 0, to: jobs.count, by: Self.batchSize) {
+            let batch = jobs[start..<min(start + Self.batchSize, jobs.count)]
+            let pages = ConcurrentMap.map(Array(batch)) { job in
+                if let affected, let path = Self.reusablePath(of: job, affected) {
+                    return RenderedPage(reusing: path)
+                }
+                return render(job, graph, listings, reader)
             }
-            return render(job, graph, listings, reader)
+            paths += pages.map(\.path)
+            reused += pages.filter(\.isReused).count
+            try sink(pages)
         }
         let assets = theme.assets.keys.sorted().compactMap { name in
             theme.assets[name].map { RenderedPage(path: "assets/\(name)", contents: $0) }
         }
-        let site = pages + assets
-        return site + PublishedFiles.render(graph, pages: site)
+        paths += assets.map(\.path)
+        let published = PublishedFiles.render(graph, paths: paths)
+        try sink(assets + published)
+        return (paths.count + published.count, reused)
+    }
+
+    /// Pages rendered (and then written) at a time: enough to keep both cores busy,
+    /// few enough to bound memory.
+    static let batchSize = 2048
+
+    /// Every page at once (tests, small sites).
+    func render(_ graph: SiteGraph, affected: AffectedPages? = nil) -> [RenderedPage] {
+        var all: [RenderedPage] = []
+        render(graph, affected: affected) { all += $0 }
+        return all
     }
 
     /// The path of an entity page that `affected` does not include; nil for pages that
@@ -258,9 +283,9 @@ public struct SiteRenderer: Sendable {
             // pass over all the source's claims.
             let candidates = source.claimIDs.lazy.filter { $0 != claim.id }.compactMap { graph.claim($0) }
             var others = Array(candidates.filter { $0.article == claim.article }.prefix(Self.otherClaimsShown))
-            for other in candidates where other.article != claim.article {
+            for other in candidates {
                 guard others.count < Self.otherClaimsShown else { break }
-                others.append(other)
+                if other.article != claim.article { others.append(other) }
             }
             context["otherClaims"] = others.map { models.claim($0, from: path) }
             context["moreOtherClaims"] = source.claimIDs.count - 1 > others.count

@@ -29,13 +29,18 @@ public struct OutputWriter: Sendable {
     ///   index); when it throws, nothing is swapped and the old output is kept.
     /// - Throws: `BuildFailure` when the output cannot be written; the old output is kept.
     public func write(_ pages: [RenderedPage], beforeSwap: ((URL) throws -> Void)? = nil) throws {
+        let staging = try begin()
+        try write(pages, into: staging)
+        try finish(staging, beforeSwap: beforeSwap)
+    }
+
+    /// Creates the fresh staging folder beside the output.
+    /// - Returns: the staging folder, to `write(_:into:)` batches into, then `finish`.
+    public func begin() throws -> URL {
         let fileManager = FileManager.default
         var isFolder: ObjCBool = false
         if fileManager.fileExists(atPath: output.path, isDirectory: &isFolder), !isFolder.boolValue {
             throw failure("output path \(displayName) exists and is not a folder; remove it or choose another with --output")
-        }
-        for page in pages where !Self.isSafe(page.path) {
-            throw failure("refusing to write `\(page.path)` outside the output folder")
         }
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -43,15 +48,39 @@ public struct OutputWriter: Sendable {
             throw failure("cannot create \(parent.path): \(error.localizedDescription)")
         }
         removeStaleStaging()
-
         let staging = parent.appendingPathComponent("\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)")
         try? fileManager.removeItem(at: staging)
         do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw failure("cannot create a folder beside \(displayName): \(error.localizedDescription); check permissions")
+        }
+        return staging
+    }
+
+    /// Writes one batch of pages into the staging folder; on failure the staging folder
+    /// is removed and the output left as it was.
+    public func write(_ pages: [RenderedPage], into staging: URL) throws {
+        for page in pages where !Self.isSafe(page.path) {
+            try? FileManager.default.removeItem(at: staging)
+            throw failure("refusing to write `\(page.path)` outside the output folder")
+        }
+        do {
             try writeAll(pages, into: staging)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            try? FileManager.default.removeItem(at: staging)
             throw failure("cannot write the site into \(parent.path): \(error.localizedDescription); check free space and permissions")
         }
+    }
+
+    /// Abandons a build: removes its staging folder, leaving the output as it was.
+    public func abandon(_ staging: URL) {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Runs `beforeSwap` on the complete staging folder, then swaps it into place.
+    public func finish(_ staging: URL, beforeSwap: ((URL) throws -> Void)? = nil) throws {
+        let fileManager = FileManager.default
         if let beforeSwap {
             do {
                 try beforeSwap(staging)
@@ -71,7 +100,6 @@ public struct OutputWriter: Sendable {
 
     private func writeAll(_ pages: [RenderedPage], into folder: URL) throws {
         let fileManager = FileManager.default
-        try fileManager.createDirectory(at: folder, withIntermediateDirectories: false)
         let folders = Set(pages.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty }).sorted()
         for sub in folders {
             try fileManager.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
