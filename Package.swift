@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Briefing",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "briefing", targets: ["briefing"]),
         .library(name: "BriefingCore", targets: ["BriefingCore"]),

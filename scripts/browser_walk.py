@@ -282,7 +282,7 @@ def main():
     parser.add_argument("--url", required=True, help="the server's base URL")
     parser.add_argument("--project", required=True, help="the project the server watches (a seed is edited)")
     parser.add_argument("--out", default=".build-browser/screenshots", help="folder for all the screenshots")
-    parser.add_argument("--docs", help="also copy the two the README shows (article, error overlay) here")
+    parser.add_argument("--docs", help="also copy the two the README shows here (serve-article.png, serve-error-overlay.png)")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     parser.add_argument("--size", default="1280x860", help="viewport WIDTHxHEIGHT")
     arguments = parser.parse_args()
@@ -298,8 +298,8 @@ def main():
     if arguments.docs:
         os.makedirs(arguments.docs, exist_ok=True)
         for name in README_SCREENSHOTS:
-            shutil.copy(os.path.join(arguments.out, name), os.path.join(arguments.docs, name))
-            print(f"  copied {name} to {arguments.docs}")
+            shutil.copy(os.path.join(arguments.out, name), os.path.join(arguments.docs, "serve-" + name))
+            print(f"  copied {name} to {arguments.docs}/serve-{name}")
     print("browser walk passed")
     return 0
 

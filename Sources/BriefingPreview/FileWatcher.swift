@@ -8,9 +8,9 @@ import Glibc
 /// else polling.
 ///
 /// Editors save through temporary files and renames, and one save is several kernel
-/// events, so events only start a quiet-period timer (`debounce`); when it runs out the
-/// watched paths are scanned again and only files whose size, modification time or
-/// inode really changed are reported. Changes that arrive while nobody is reading are
+/// events, so events only start a quiet-period timer (`debounce`; when polling, a whole
+/// quiet poll interval); when it runs out the watched paths are scanned again and only
+/// files whose size, modification time or inode really changed are reported. Changes that arrive while nobody is reading are
 /// merged into one. Hidden files and editor leftovers (`x~`, `.x.swp`, `#x#`, `4913`, `.tmp`, `.bak`)
 /// are never reported.
 public final class FileWatcher: @unchecked Sendable {
@@ -119,6 +119,8 @@ public final class FileWatcher: @unchecked Sendable {
 
     // MARK: - Sources of events
 
+    /// A poll that sees a change starts a batch; the next poll that sees none (the files
+    /// were quiet for a whole interval) reports it.
     private func startPolling() {
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + pollInterval, repeating: pollInterval, leeway: .milliseconds(20))
@@ -127,7 +129,10 @@ public final class FileWatcher: @unchecked Sendable {
             let now = Snapshot.scan(self.targets)
             if now != self.seen {
                 self.seen = now
-                self.noteEvent()
+                if self.firstEvent == nil { self.firstEvent = .now() }
+                if let first = self.firstEvent, DispatchTime.now() >= first + self.maximumDelay { self.flush() }
+            } else if self.firstEvent != nil {
+                self.flush()
             }
         }
         timer.resume()
@@ -166,6 +171,11 @@ public final class FileWatcher: @unchecked Sendable {
             return
         }
         flushScheduled = false
+        flush()
+    }
+
+    /// Scans and reports what changed since the last report.
+    private func flush() {
         firstEvent = nil
         lastEvent = nil
         #if os(Linux)

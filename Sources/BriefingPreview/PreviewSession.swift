@@ -38,7 +38,7 @@ public enum PreviewError: Error, Sendable, CustomStringConvertible {
         case .outputInsideInputs(let output, let input):
             return "output folder \(output) is inside \(input), which is watched: every build would start another; choose another with --output"
         case .serverStopped(let reason):
-            return "the server stopped: \(reason)"
+            return "the server stopped by itself: \(reason)"
         }
     }
 }
@@ -90,18 +90,13 @@ public struct PreviewSession: Sendable {
         }
         let loop = Task { await rebuilds.run(watcher.changes) }
 
-        let stoppedBySignal = await waitForStop(signals, serverTask) {
+        let failure = await waitForStop(signals, serverTask) {
             // Open event streams would keep the server's graceful shutdown waiting.
             watcher.stop()
             await hub.close()
         }
         await loop.value
-        guard stoppedBySignal else {
-            switch await serverTask.result {
-            case .success: throw PreviewError.serverStopped(reason: "it stopped unexpectedly")
-            case .failure(let error): throw PreviewError.serverStopped(reason: "\(error)")
-            }
-        }
+        if let failure { throw PreviewError.serverStopped(reason: "\(failure)") }
         console.info("Stopped")
     }
 
@@ -123,18 +118,21 @@ public struct PreviewSession: Sendable {
 
     /// Waits for SIGINT/SIGTERM or for the server to end, then runs `closeStreams` and
     /// waits for the server (cancelled if it takes more than 3 s).
-    /// - Returns: whether a signal stopped it.
+    /// - Returns: the server's error if it failed by itself; nil when it was stopped.
     private func waitForStop(_ signals: SignalTrap, _ serverTask: Task<Void, any Error>,
-                             closeStreams: @escaping @Sendable () async -> Void) async -> Bool {
+                             closeStreams: @escaping @Sendable () async -> Void) async -> (any Error)? {
         let console = self.console
-        return await withTaskGroup(of: Bool.self) { group in
-            group.addTask { await signals.next() != nil }
+        return await withTaskGroup(of: Result<Void, any Error>?.self) { group in
             group.addTask {
-                _ = await serverTask.result
-                return false
+                _ = await signals.next()
+                return nil
             }
-            let bySignal = await group.next() ?? false
-            if bySignal {
+            // The server also stops by itself on the signal, and may finish first.
+            group.addTask { await serverTask.result }
+            var failure: (any Error)?
+            if case .failure(let error) = await group.next() ?? nil, !(error is CancellationError) {
+                failure = error
+            } else {
                 signals.restore() // a second Ctrl-C kills at once
                 console.info("Stopping")
             }
@@ -146,7 +144,7 @@ public struct PreviewSession: Sendable {
             group.cancelAll()
             await group.waitForAll()
             watchdog.cancel()
-            return bySignal
+            return failure
         }
     }
 

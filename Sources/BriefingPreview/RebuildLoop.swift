@@ -55,7 +55,9 @@ public struct RebuildLoop: Sendable {
             }
             console.problems(lines)
             let after = what.isEmpty ? "" : " after \(Self.summary(what)) changed"
-            console.info("Build failed\(after); still serving the last good site")
+            let kept = FileManager.default.fileExists(atPath: options.output.path)
+                ? "still serving the last good site" : "nothing to serve until it is fixed"
+            console.info("Build failed\(after); \(kept)")
             await hub.buildFailed(lines)
             return false
         }

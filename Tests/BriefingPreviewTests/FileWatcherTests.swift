@@ -15,7 +15,7 @@ import Testing
             watcher = FileWatcher(
                 [.folder(root.appendingPathComponent("seeds")), .folder(root.appendingPathComponent("templates")),
                  .file(root.appendingPathComponent("briefing.yml"))],
-                debounce: .milliseconds(60), pollInterval: .milliseconds(100), forcePolling: polling)
+                debounce: .milliseconds(150), pollInterval: .milliseconds(150), forcePolling: polling)
         }
 
         deinit {
@@ -58,10 +58,10 @@ import Testing
         #expect(fixture.watcher.mechanism == (polling ? .polling : .inotify))
         for index in 0..<5 {
             try fixture.write("seeds/a.txt", "save \(index)\n")
-            try await Task.sleep(for: .milliseconds(10))
+            usleep(2_000)
         }
         #expect(fixture.relative(await fixture.next(timeout: 5)) == ["seeds/a.txt"])
-        #expect(await fixture.next(timeout: 0.4) == nil)
+        #expect(await fixture.next(timeout: 0.6) == nil)
     }
 
     @Test(arguments: [false, true])
@@ -105,9 +105,9 @@ import Testing
     @Test func changesDuringABusyReaderAreMerged() async throws {
         let fixture = try Fixture(polling: false)
         try fixture.write("seeds/a.txt", "one\n")
-        try await Task.sleep(for: .milliseconds(300))
+        try await Task.sleep(for: .milliseconds(400))
         try fixture.write("seeds/b.txt", "two\n")
-        try await Task.sleep(for: .milliseconds(300))
+        try await Task.sleep(for: .milliseconds(400))
         #expect(fixture.relative(await fixture.next(timeout: 5)) == ["seeds/a.txt", "seeds/b.txt"])
     }
 

@@ -127,7 +127,7 @@ struct ServeCommandTests {
         // Several quick saves make one rebuild.
         for index in 1...5 {
             try project.write("seeds/harbour-rates.txt", Self.seed.replacingOccurrences(of: "Rise Again", with: "Save \(index)"))
-            usleep(15_000)
+            usleep(2_000)
         }
         #expect(try events.next(timeout: 10)?.name == "reload")
         #expect(try events.next(timeout: 1) == nil)
