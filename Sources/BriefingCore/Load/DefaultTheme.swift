@@ -535,7 +535,7 @@ td.total { font-weight: 700; }
 <article class="claim-page" aria-labelledby="claim-title" data-pagefind-body>
 {{>retraction-banner}}
 <p class="kicker"><span class="status status-{{status}}">{{statusLabel}}</span>{{#quote}} <span class="badge">Direct quote</span>{{/quote}}{{#credibility}} <span class="badge" title="Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)">Credibility {{credibility}}</span>{{/credibility}}{{#analysisGrades}}{{#reliability}} <span class="badge" title="Admiralty source reliability, A (reliable) to F (cannot be judged)">Source reliability {{reliability}}</span>{{/reliability}}{{#code}} <span class="badge" title="Admiralty grade: source reliability and information credibility">Grade {{code}}</span>{{/code}}{{#suggested}} <span class="badge suggested" title="Suggested by the build: independent sources confirm it; not set">Credibility 1 suggested</span>{{/suggested}}{{/analysisGrades}}</p>
-<h1 id="claim-title" class="claim-text">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</h1>
+<h1 id="claim-title" class="claim-text">{{#quote}}“{{text}}”{{/quote}}{{^quote}}{{headline}}{{/quote}}</h1>
 {{#source}}
 <p class="attribution">— <a href="{{href}}" data-pagefind-weight="10">{{name}}</a>{{#role}}, {{role}}{{/role}}{{#anonymous}} <span class="badge">anonymous</span>{{/anonymous}}, <em>{{cue}}</em></p>
 {{/source}}
@@ -636,9 +636,9 @@ td.total { font-weight: 700; }
 <h1>{{site.title}}</h1>
 {{#site.description}}<p class="lede">{{site.description}}</p>{{/site.description}}
 <ul class="counts" aria-label="Counts">
-<li><strong>{{counts.articles}}</strong> articles</li>
-<li><strong>{{counts.claims}}</strong> claims</li>
-<li><strong>{{counts.sources}}</strong> sources <span class="muted">({{counts.named}} named, {{counts.anonymous}} anonymous)</span></li>
+<li><strong>{{counts.articles}}</strong> article{{^counts.oneArticle}}s{{/counts.oneArticle}}</li>
+<li><strong>{{counts.claims}}</strong> claim{{^counts.oneClaim}}s{{/counts.oneClaim}}</li>
+<li><strong>{{counts.sources}}</strong> source{{^counts.oneSource}}s{{/counts.oneSource}} <span class="muted">({{counts.named}} named, {{counts.anonymous}} anonymous)</span></li>
 </ul>
 </section>
 <div class="columns">
@@ -740,7 +740,7 @@ td.total { font-weight: 700; }
         "partials/article-item.mustache": #"""
 <li class="article-item">
 <a href="{{href}}">{{title}}</a>
-<span class="muted">{{#publication}}{{publication}} · {{/publication}}{{#date}}<time datetime="{{dateISO}}">{{date}}</time> · {{/date}}{{claimCount}} claims</span>
+<span class="muted">{{#publication}}{{publication}} · {{/publication}}{{#date}}<time datetime="{{dateISO}}">{{date}}</time> · {{/date}}{{claimCount}} claim{{^oneClaim}}s{{/oneClaim}}</span>
 </li>
 
 """#,
@@ -795,7 +795,7 @@ td.total { font-weight: 700; }
         "partials/claim-item.mustache": #"""
 <li class="claim-item status-{{status}}"{{#source}} data-source="{{#anonymous}}anonymous{{/anonymous}}{{^anonymous}}named{{/anonymous}}"{{/source}}>
 <a class="claim-link" href="{{href}}">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</a>
-<span class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#article}} · <a href="{{sentenceHref}}">in {{title}}</a>{{/article}}{{#repetition}} · {{#isFirst}}<a class="repetition" href="{{clusterHref}}">first of {{count}} appearances</a>{{/isFirst}}{{^isFirst}}<a class="repetition" href="{{clusterHref}}">repeated{{#firstDate}}, first on {{firstDate}}{{/firstDate}}</a>{{/isFirst}}{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}</span>{{/cueChange}}{{/repetition}}</span>
+<span class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#onOwnArticle}} · <a href="{{sentenceHref}}">sentence ↑</a>{{/onOwnArticle}}{{^onOwnArticle}}{{#article}} · <a href="{{sentenceHref}}">in {{title}}</a>{{/article}}{{/onOwnArticle}}{{#repetition}} · {{#isFirst}}<a class="repetition" href="{{clusterHref}}">first of {{count}} appearances</a>{{/isFirst}}{{^isFirst}}<a class="repetition" href="{{clusterHref}}">repeated{{#firstDate}}, first on {{firstDate}}{{/firstDate}}</a>{{/isFirst}}{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}</span>{{/cueChange}}{{/repetition}}</span>
 </li>
 
 """#,
@@ -1017,7 +1017,7 @@ td.total { font-weight: 700; }
 <h1 data-pagefind-weight="10">{{name}}</h1>
 {{#role}}<p class="role">{{role}}</p>{{/role}}
 {{#descriptor}}<p class="descriptor">{{descriptor}}</p>{{/descriptor}}
-<p class="muted">{{claimCount}} claims in {{articleCount}} articles</p>
+<p class="muted">{{claimCount}} claim{{^oneClaim}}s{{/oneClaim}} in {{articleCount}} article{{^oneArticle}}s{{/oneArticle}}</p>
 </header>
 {{/source}}
 {{>retraction-banner}}

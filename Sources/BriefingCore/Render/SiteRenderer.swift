@@ -225,6 +225,7 @@ public struct SiteRenderer: Sendable {
             "moreSources": named.count > Self.indexPreview || anonymous.count > Self.indexPreview,
             "counts": [
                 "articles": graph.articles.count, "claims": graph.claims.count, "sources": graph.sources.count,
+                "oneArticle": graph.articles.count == 1, "oneClaim": graph.claims.count == 1, "oneSource": graph.sources.count == 1,
                 "named": named.count, "anonymous": anonymous.count,
                 "disputed": graph.claims.filter { $0.status == .disputed || !$0.inverseRelations.filter { $0.kind == .disputes }.isEmpty }.count,
             ],
@@ -247,7 +248,12 @@ public struct SiteRenderer: Sendable {
         return [
             "article": models.article(article, from: path),
             "body": body,
-            "claims": claims.map { models.claim($0, from: path) },
+            // On its own article, a claim links to its sentence rather than naming the article again.
+            "claims": claims.map { claim -> [String: Any] in
+                var item = models.claim(claim, from: path)
+                item["onOwnArticle"] = true
+                return item
+            },
             "sources": sourceIDs.compactMap { graph.source($0) }.map { models.source($0, from: path) },
         ]
     }

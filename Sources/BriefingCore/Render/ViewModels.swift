@@ -11,6 +11,12 @@ struct ViewModels {
         SitePaths.root(from: page) + target
     }
 
+    /// "the forces possess…" → "The forces possess…", for a headline.
+    static func sentenceCase(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     func statusLabel(_ status: ClaimStatus) -> String {
         switch status {
         case .unverified: return "Unverified"
@@ -47,6 +53,7 @@ struct ViewModels {
             "title": PageText.clean(article.title),
             "href": link(SitePaths.article(article.slug), from: page),
             "claimCount": graph.claimCount(in: article.slug),
+            "oneClaim": graph.claimCount(in: article.slug) == 1,
             "tags": article.tags.map { ["name": PageText.clean($0)] },
         ]
         if let date = article.effectiveDate {
@@ -68,6 +75,8 @@ struct ViewModels {
             "kindLabel": kindLabel(source.kind),
             "anonymous": source.isAnonymous,
             "claimCount": source.claimIDs.count,
+            "oneClaim": source.claimIDs.count == 1,
+            "oneArticle": source.articleSlugs.count == 1,
             "articleCount": source.articleSlugs.count,
         ]
         if let role = source.role { item["role"] = PageText.clean(role) }
@@ -81,6 +90,7 @@ struct ViewModels {
             "id": claim.id,
             "href": link(SitePaths.claim(claim.id), from: page),
             "text": PageText.clean(claim.text),
+            "headline": PageText.clean(Self.sentenceCase(claim.text)),
             "cue": PageText.clean(claim.cue),
             "quote": claim.isDirectQuote,
             "status": claim.status.rawValue,
