@@ -29,7 +29,7 @@ enum DefaultTheme {
 <aside class="article-panel" id="article-claims" aria-label="Claims and sources in this article" data-pagefind-ignore="all">
 <h2>Claims <span class="muted">{{count(claims)}}</span></h2>
 <ol class="claim-list compact">
-{{#claims}}{{>claim-item}}{{/claims}}
+{{#claims}}{{{html}}}{{/claims}}
 </ol>
 {{^claims}}<p class="muted">No claims found in this article.</p>{{/claims}}
 <h2>Sources</h2>
@@ -557,7 +557,7 @@ td.total { font-weight: 700; }
 <section aria-labelledby="related-heading" data-pagefind-ignore="all">
 <h2 id="related-heading">Related claims</h2>
 <ul class="relation-list">
-{{#relations}}<li class="relation relation-{{kind}}"><span class="relation-label">{{label}}</span>{{#claim}}<ul class="claim-list">{{>claim-item}}</ul>{{/claim}}</li>
+{{#relations}}<li class="relation relation-{{kind}}"><span class="relation-label">{{label}}</span>{{#claim}}<ul class="claim-list">{{{html}}}</ul>{{/claim}}</li>
 {{/relations}}
 </ul>
 </section>
@@ -567,7 +567,7 @@ td.total { font-weight: 700; }
 {{^empty(otherClaims)}}
 <section aria-labelledby="other-heading" data-pagefind-ignore="all">
 <h2 id="other-heading">Other claims by this source</h2>
-<ul class="claim-list">{{#otherClaims}}{{>claim-item}}{{/otherClaims}}</ul>
+<ul class="claim-list">{{#otherClaims}}{{{html}}}{{/otherClaims}}</ul>
 {{#moreOtherClaims}}{{#claim}}{{#source}}<p><a href="{{href}}">All {{claimCount}} claims by {{name}} →</a></p>{{/source}}{{/claim}}{{/moreOtherClaims}}
 </section>
 {{/empty(otherClaims)}}
@@ -584,7 +584,7 @@ td.total { font-weight: 700; }
 <h1>{{label}} <span class="muted">{{count}}</span></h1>
 {{>claim-filters}}
 <ul class="claim-list" data-claim-list>
-{{#claims}}{{>claim-item}}{{/claims}}
+{{#claims}}{{{html}}}{{/claims}}
 </ul>
 {{#pagination}}{{>pagination}}{{/pagination}}
 {{/main}}
@@ -601,7 +601,7 @@ td.total { font-weight: 700; }
 <section aria-labelledby="status-{{status}}">
 <h2 id="status-{{status}}"><span class="status status-{{status}}">{{label}}</span> <span class="muted">{{count}}</span></h2>
 <ul class="claim-list" data-claim-list>
-{{#claims}}{{>claim-item}}{{/claims}}
+{{#claims}}{{{html}}}{{/claims}}
 </ul>
 <p><a href="{{allHref}}">{{#more}}All {{count}} {{/more}}{{^more}}Only {{/more}}{{label}} claims on one page →</a></p>
 </section>
@@ -684,7 +684,7 @@ td.total { font-weight: 700; }
 {{#groups}}
 <h3 class="status-heading"><span class="status status-{{status}}">{{label}}</span> <span class="muted">{{count}}</span></h3>
 <ul class="claim-list">
-{{#claims}}{{>claim-item}}{{/claims}}
+{{#claims}}{{{html}}}{{/claims}}
 </ul>
 {{#more}}<p><a href="{{allHref}}">All {{count}} {{label}} claims →</a></p>{{/more}}
 {{/groups}}
@@ -1026,14 +1026,14 @@ td.total { font-weight: 700; }
 <section class="source-article">
 {{#article}}<h2 data-pagefind-weight="1"><a href="{{href}}">{{title}}</a></h2>{{#date}}<p class="muted"><time datetime="{{dateISO}}">{{date}}</time></p>{{/date}}{{/article}}
 <ul class="claim-list">
-{{#claims}}{{>claim-item}}{{/claims}}
+{{#claims}}{{{html}}}{{/claims}}
 </ul>
 </section>
 {{/articles}}
 {{^empty(citedBy)}}
 <section>
 <h2>Cited by</h2>
-<ul class="claim-list">{{#citedBy}}{{>claim-item}}{{/citedBy}}</ul>
+<ul class="claim-list">{{#citedBy}}{{{html}}}{{/citedBy}}</ul>
 </section>
 {{/empty(citedBy)}}
 </div>
@@ -1069,7 +1069,7 @@ td.total { font-weight: 700; }
 <h1><span class="status status-{{status}}">{{label}}</span> claims <span class="muted">{{count}}</span></h1>
 {{>claim-filters}}
 <ul class="claim-list" data-claim-list>
-{{#claims}}{{>claim-item}}{{/claims}}
+{{#claims}}{{{html}}}{{/claims}}
 </ul>
 {{#pagination}}{{>pagination}}{{/pagination}}
 {{/main}}

@@ -48,7 +48,8 @@ public struct SiteRenderer: Sendable {
         for anonymous in [false, true] {
             jobs += (0..<reader.filters.pageCount(anonymous: anonymous)).map { .sourceKind(anonymous: anonymous, page: $0 + 1) }
         }
-        let analysisViews = AnalysisViews(graph: graph, models: ViewModels(graph: graph))
+        let fragments = FragmentCache(templates: templates)
+        let analysisViews = AnalysisViews(graph: graph, models: ViewModels(graph: graph, fragments: fragments))
         for (index, cluster) in graph.analysis.clusters.enumerated() {
             jobs += (1...analysisViews.clusterPageCount(cluster)).map { .cluster(index, page: $0) }
         }
@@ -60,7 +61,7 @@ public struct SiteRenderer: Sendable {
                 if let affected, let path = Self.reusablePath(of: job, affected) {
                     return RenderedPage(reusing: path)
                 }
-                return render(job, graph, listings, reader)
+                return render(job, graph, listings, reader, fragments)
             }
             paths += pages.map(\.path)
             reused += pages.filter(\.isReused).count
@@ -104,8 +105,8 @@ public struct SiteRenderer: Sendable {
     /// Articles and sources the index shows before "all …".
     static let indexPreview = 20
 
-    private func render(_ job: PageJob, _ graph: SiteGraph, _ listings: Listings, _ reader: ReaderPages) -> RenderedPage {
-        let models = ViewModels(graph: graph)
+    private func render(_ job: PageJob, _ graph: SiteGraph, _ listings: Listings, _ reader: ReaderPages, _ fragments: FragmentCache) -> RenderedPage {
+        let models = ViewModels(graph: graph, fragments: fragments)
         let path: String, template: String, title: String
         var context: [String: Any]
         switch job {
@@ -249,11 +250,7 @@ public struct SiteRenderer: Sendable {
             "article": models.article(article, from: path),
             "body": body,
             // On its own article, a claim links to its sentence rather than naming the article again.
-            "claims": claims.map { claim -> [String: Any] in
-                var item = models.claim(claim, from: path)
-                item["onOwnArticle"] = true
-                return item
-            },
+            "claims": claims.map { models.claim($0, from: path, onOwnArticle: true) },
             "sources": sourceIDs.compactMap { graph.source($0) }.map { models.source($0, from: path) },
         ]
     }

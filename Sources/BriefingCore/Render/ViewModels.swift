@@ -5,6 +5,8 @@
 /// which escapes it; only cmark's safe-mode output is inserted raw (`{{{body}}}`).
 struct ViewModels {
     let graph: SiteGraph
+    /// Where claim items get their pre-rendered `html`; nil: items have no `html`.
+    var fragments: FragmentCache? = nil
 
     /// Relative link from `page` to `target`.
     private func link(_ target: String, from page: String) -> String {
@@ -85,7 +87,9 @@ struct ViewModels {
         return item
     }
 
-    func claim(_ claim: Claim, from page: String) -> [String: Any] {
+    /// - Parameter onOwnArticle: listed on its own article's page (links to the sentence
+    ///   instead of naming the article).
+    func claim(_ claim: Claim, from page: String, onOwnArticle: Bool = false) -> [String: Any] {
         var item: [String: Any] = [
             "id": claim.id,
             "href": link(SitePaths.claim(claim.id), from: page),
@@ -105,6 +109,11 @@ struct ViewModels {
             item["article"] = self.article(article, from: page)
         }
         if let credibility = claim.credibility { item["credibility"] = credibility }
+        if onOwnArticle { item["onOwnArticle"] = true }
+        if let fragments {
+            let key = "\(claim.id)|\(SitePaths.root(from: page))|\(onOwnArticle)"
+            item["html"] = ClaimItemFragment(key: key, item: item, cache: fragments)
+        }
         return item
     }
 

@@ -1,0 +1,41 @@
+import Foundation
+import Mustache
+
+/// Claim items rendered once per claim and page depth, then reused on every page that
+/// lists the claim (its article, its source, listings, other claims' pages): a claim
+/// appears on a dozen pages, and rendering its `claim-item` partial each time was most of
+/// the render stage. The partial is the theme's, so an overridden `claim-item` is used.
+final class FragmentCache: @unchecked Sendable {
+    private var fragments: [String: String] = [:]
+    private let lock = NSLock()
+    private let templates: TemplateSet
+
+    init(templates: TemplateSet) {
+        self.templates = templates
+    }
+
+    /// The rendered `claim-item` for `item`, cached under `key`.
+    func claimItem(_ key: String, _ item: [String: Any]) -> String {
+        lock.lock()
+        if let html = fragments[key] {
+            lock.unlock()
+            return html
+        }
+        lock.unlock()
+        let html = templates.render("claim-item", item)
+        lock.lock()
+        fragments[key] = html
+        lock.unlock()
+        return html
+    }
+}
+
+/// `{{{html}}}` in a claim list: rendered only if a template uses it.
+struct ClaimItemFragment: MustacheCustomRenderable {
+    let key: String
+    let item: [String: Any]
+    let cache: FragmentCache
+
+    var renderText: String { cache.claimItem(key, item) }
+    var isNull: Bool { false }
+}
