@@ -8,7 +8,7 @@ BRIEFING_RELEASE := .build/release/briefing
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps theme validate check-theme check-site bench browser-test serve-screenshots reload-latency clean help
+.PHONY: site test deps theme validate check-theme check-site bench browser-test serve-screenshots reload-latency pdf search-test reader-screenshots clean help
 
 help:
 	@echo "make site      build the sample briefing into site/ (installs libcmark-dev if missing)"
@@ -17,6 +17,8 @@ help:
 	@echo "make theme     re-embed templates/ as the built-in default theme"
 	@echo "make check-site  briefing check over site/ and briefing.json against its JSON Schema"
 	@echo "make browser-test  walk briefing serve in headless Chromium"
+	@echo "make pdf       print the report to site/report.pdf with headless Chromium"
+	@echo "make search-test  check Pagefind search in a browser"
 	@echo "make bench     benchmark against Hugo and cmark (BENCH_SIZES=1000,10000 BENCH_RUNS=3)"
 
 ## Install what the build needs, only when it is missing.
@@ -84,6 +86,28 @@ serve-screenshots: deps
 reload-latency: deps
 	$(SWIFT) build -c release --product briefing
 	python3 scripts/reload_latency.py --bin $(BRIEFING_RELEASE) --runs 9
+
+## The briefing report as a PDF through headless Chromium (skipped with a message without it).
+pdf: site
+	@if command -v chromium >/dev/null 2>&1; then \
+	  profile=$$(mktemp -d) && \
+	  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --user-data-dir=$$profile \
+	    --print-to-pdf=site/report.pdf "file://$(CURDIR)/site/report.html" 2>/dev/null; status=$$?; rm -rf $$profile; \
+	  [ $$status -eq 0 ] && echo "wrote site/report.pdf"; exit $$status; \
+	else echo "make pdf: Chromium is not installed (apt-get install chromium): site/report.pdf not made"; fi
+
+## Search: index, the box in headless Chromium, missing-Pagefind error.
+search-test: deps
+	$(SWIFT) test --filter SearchTests
+
+## README screenshots of the reader pages (sample built with --search).
+reader-screenshots: deps
+	$(SWIFT) build --product briefing
+	rm -rf .build/reader-site && $(BRIEFING_DEBUG) build --search --output .build/reader-site
+	python3 scripts/browser.py shot .build/reader-site report.html docs/screenshots/report.png --height 2300
+	python3 scripts/browser.py shot .build/reader-site sources/nicolas-maduro.html docs/screenshots/source-graph.png --height 1250
+	python3 scripts/browser.py shot .build/reader-site timeline.html docs/screenshots/timeline.png --height 1200
+	python3 scripts/browser.py shot .build/reader-site index.html docs/screenshots/search.png --height 720 --type Maduro
 
 clean:
 	rm -rf .build .briefing-cache

@@ -46,8 +46,11 @@ struct AffectedPages: Sendable {
             articles.insert(claim.article)
             sources.insert(claim.sourceID)
             sources.formUnion(claim.citedSourceIDs)
-            claims.formUnion(claim.relations.map(\.claimID))
-            claims.formUnion(claim.inverseRelations.map(\.claimID))
+            for relation in claim.relations + claim.inverseRelations {
+                claims.insert(relation.claimID)
+                // The related claim's source links to this claim's source in its picture.
+                if let related = graph.claim(relation.claimID) { sources.insert(related.sourceID) }
+            }
         }
         for id in changedSources {
             guard let source = graph.source(id) else { continue }

@@ -451,7 +451,7 @@ td.zero { color: var(--muted); }
 td.total { font-weight: 700; }
 .table-scroll { overflow-x: auto; }
 .matrix { font-size: 0.92rem; min-width: 100%; }
-.matrix th[scope="row"] { font-weight: 600; }
+.matrix th[scope="row"] { font-weight: 600; min-width: 12rem; }
 .matrix-key { list-style: none; padding: 0; font-size: 0.9rem; }
 .ref { font: 700 0.8rem var(--font-ui); color: var(--muted); white-space: nowrap; }
 .fn { font-size: 0.75em; line-height: 0; }
@@ -964,7 +964,7 @@ td.total { font-weight: 700; }
 <p class="muted">How many claims each source makes in each article.{{#sourcesCapped}} The {{shownSources}} sources with the most claims, of {{sourceCount}} (<a href="{{allSourcesHref}}">all sources</a>).{{/sourcesCapped}}{{#articlesCapped}} The {{shownArticles}} articles with the most claims, of {{articleCount}}; “Other” counts the rest.{{/articlesCapped}}</p>
 <div class="table-scroll">
 <table class="matrix">
-<thead><tr><th scope="col">Source</th><th scope="col">Named or anonymous</th><th scope="col">Reliability</th>{{#columns}}<th scope="col" class="num"><abbr title="{{title}}">{{ref}}</abbr></th>{{/columns}}{{#hasElsewhere}}<th scope="col" class="num">Other</th>{{/hasElsewhere}}<th scope="col" class="num">Total</th></tr></thead>
+<thead><tr><th scope="col">Source</th><th scope="col">Named?</th><th scope="col">Reliability</th>{{#columns}}<th scope="col" class="num"><abbr title="{{title}}">{{ref}}</abbr></th>{{/columns}}{{#hasElsewhere}}<th scope="col" class="num">Other</th>{{/hasElsewhere}}<th scope="col" class="num">Total</th></tr></thead>
 <tbody>
 {{#rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a>{{#role}} <span class="muted">{{role}}</span>{{/role}}{{#citedBy}} <span class="muted">· cited by {{citedBy}}</span>{{/citedBy}}</th><td>{{#anonymous}}anonymous{{/anonymous}}{{^anonymous}}named{{/anonymous}}</td><td>{{#reliability}}{{reliability}}{{/reliability}}{{^reliability}}<span class="muted">not graded</span>{{/reliability}}</td>{{#cells}}<td class="num{{#zero}} zero{{/zero}}">{{count}}</td>{{/cells}}{{#hasElsewhere}}<td class="num">{{elsewhere}}</td>{{/hasElsewhere}}<td class="num total">{{claimCount}}</td></tr>
 {{/rows}}

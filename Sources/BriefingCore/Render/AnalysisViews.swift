@@ -74,14 +74,17 @@ struct AnalysisViews {
 
     private func corroborationContext(_ corroboration: Corroboration, focus: String, from path: String) -> [String: Any] {
         let origins = corroboration.origins.compactMap { graph.source($0) }.map { models.source($0, from: path) }
-        var chains = corroboration.chains.filter { $0.claimID == focus }
-        chains += corroboration.chains.filter { $0.claimID != focus }
-        let shown = chains.prefix(Self.chainsShown)
+        // Every claim of a cluster has a page: build only the chains shown (a cluster can
+        // have thousands): the claim's own, found by index, then the first others.
+        var shown = Array(corroboration.chains(of: focus).prefix(Self.chainsShown))
+        for chain in corroboration.chains where chain.claimID != focus {
+            if shown.count >= Self.chainsShown { break }
+            shown.append(chain)
+        }
+        let chainCount = corroboration.chains.count
         let count = corroboration.supporterSourceIDs.count
         // Corroborated by the reporting, but not once retracted material is set aside.
-        let weakened = corroboration.verdict == .corroborated && corroboration.chains.contains { chain in
-            analysis.retractions.claims[chain.claimID]?.contains { $0.kind == .corroboration } ?? false
-        }
+        let weakened = analysis.retractions.lostCorroboration.contains(analysis.cluster(of: focus)?.id ?? focus)
         return [
             "weakened": weakened,
             "corroborated": corroboration.verdict == .corroborated,
@@ -90,7 +93,7 @@ struct AnalysisViews {
             "originCount": corroboration.origins.count,
             "origins": origins,
             "chains": shown.map { chain($0, focus: focus, from: path) },
-            "moreChains": chains.count > shown.count ? chains.count - shown.count : false,
+            "moreChains": chainCount > shown.count ? chainCount - shown.count : false,
         ]
     }
 

@@ -6,14 +6,23 @@
 enum PageText {
     private static let specials: Set<Unicode.Scalar> = ["<", ">", "&", "\"", "'"]
 
+    /// C0 controls but tab and line feed, DEL, and C1 controls.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
+    }
+
     static func clean(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var changed = false
         for character in text {
             let scalars = character.unicodeScalars
-            if scalars.count > 1, scalars.contains(where: { specials.contains($0) }) {
+            if scalars.contains(where: isControl) {
+                // Control characters (from YAML escapes such as "\a") are invalid in HTML.
+                for scalar in scalars where !isControl(scalar) { result.unicodeScalars.append(scalar) }
+                changed = true
+            } else if scalars.count > 1, scalars.contains(where: { specials.contains($0) }) {
                 // Keep only the special characters and plain letters around them, each alone.
                 for scalar in scalars where specials.contains(scalar) || scalar.properties.generalCategory != .nonspacingMark
                     && scalar.properties.generalCategory != .spacingMark && scalar.properties.generalCategory != .enclosingMark
