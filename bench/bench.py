@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`: Briefing against Hugo and the cmark floor on generated corpora.
 
-usage: bench.py [--sizes 1000,10000] [--runs 3] [--dir /tmp/briefing-bench] [--out docs/benchmark.md]
+usage: bench.py [--sizes 1000,10000] [--runs 3 | --runs 3,2] [--dir /tmp/briefing-bench] [--out docs/benchmark.md]
 
 For each size it generates a corpus (bench/gen_corpus.py), then times, median of --runs:
   briefing build (all pages) · hugo building the same Markdown · cmark over the same bodies ·
@@ -86,7 +86,7 @@ def bench_size(n, runs, base):
 
 def report(results, runs):
     lines = ["# Benchmark results", "",
-             f"`make bench` on this machine ({os.cpu_count()} cores), median of {runs} runs each, one run after another in the same session.",
+             f"`make bench` on this machine ({os.cpu_count()} cores), median of {runs} runs (per size), one run after another in the same session.",
              "Corpus: bench/gen_corpus.py (~800 words an article, quotes and attributions, front matter, a sidecar for one article in 50).", ""]
     lines += ["| articles | briefing build | files written | hugo (articles only) | cmark floor | cp -r of output | incremental (1 article edited) | peak RSS briefing / hugo |",
               "|---|---|---|---|---|---|---|---|"]
@@ -97,6 +97,7 @@ def report(results, runs):
         s = r["stages"]
         compute = s["load"] + s["extract"] + s["link"] + s["render"]
         lines.append(f"| {r['n']:,} | {s['load']:.2f} | {s['extract']:.2f} | {s['link']:.2f} | {s['render']:.2f} | {s['write']:.2f} | {compute:.2f} |")
+    lines += ["", "Extraction speed: " + ", ".join(f"{r['n']:,} articles in {r['stages']['extract']:.2f} s = {r['n'] / max(r['stages']['extract'], 1e-9):,.0f} articles/s" for r in results)]
     lines += ["", "## Targets (ratios measured in the same run)", "", "| target | articles | measured | goal | met |", "|---|---|---|---|---|"]
     for r in results:
         s = r["stages"]
@@ -125,14 +126,15 @@ def report(results, runs):
 
 def main():
     sizes = [int(s) for s in arg("--sizes", "1000,10000").split(",")]
-    runs = int(arg("--runs", "3"))
+    runs_list = [int(r) for r in arg("--runs", "3").split(",")]
+    runs_list += [runs_list[-1]] * (len(sizes) - len(runs_list))
     base = arg("--dir", "/tmp/briefing-bench")
     out = arg("--out", os.path.join(ROOT, "docs", "benchmark.md"))
     os.makedirs(base, exist_ok=True)
     if not os.path.exists(BRIEFING):
         sys.exit("build first: swift build -c release")
-    results = [bench_size(n, runs, base) for n in sizes]
-    text = report(results, runs)
+    results = [bench_size(n, runs, base) for n, runs in zip(sizes, runs_list)]
+    text = report(results, ",".join(str(r) for r in runs_list[:len(sizes)]))
     print(text)
     with open(out, "w") as f:
         f.write(text)
