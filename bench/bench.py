@@ -79,7 +79,7 @@ def bench_size(n, runs, base):
     timed([BRIEFING, "build", "--quiet"], cwd=corpus)
     files = count_files(site)
     hugo_pages = count_files(os.path.join(hugo_dir, "public"))
-    stages = {k: median([s.get(k, 0.0) for s in r["stages"]]) for k in ["load", "extract", "link", "render", "write"]}
+    stages = {k: median([s.get(k, 0.0) for s in r["stages"]]) for k in ["load", "extract", "link", "analyze", "render", "write"]}
     return {"n": n, "files": files, "hugo_files": hugo_pages,
             **{k: median(v) for k, v in r.items() if k != "stages"}, "stages": stages}
 
@@ -92,16 +92,16 @@ def report(results, runs):
               "|---|---|---|---|---|---|---|---|"]
     for r in results:
         lines.append(f"| {r['n']:,} | {r['briefing']:.2f} s | {r['files']:,} | {r['hugo']:.2f} s ({r['hugo_files']:,} files) | {r['cmark']:.2f} s | {r['cp']:.2f} s | {r['incremental']:.2f} s | {r['briefing_rss']:.0f} MiB / {r['hugo_rss']:.0f} MiB |")
-    lines += ["", "| articles | load | extract | link | render | write | compute (all but write) |", "|---|---|---|---|---|---|---|"]
+    lines += ["", "| articles | load | extract | link | analyze | render | write | compute (all but write) |", "|---|---|---|---|---|---|---|---|"]
     for r in results:
         s = r["stages"]
-        compute = s["load"] + s["extract"] + s["link"] + s["render"]
-        lines.append(f"| {r['n']:,} | {s['load']:.2f} | {s['extract']:.2f} | {s['link']:.2f} | {s['render']:.2f} | {s['write']:.2f} | {compute:.2f} |")
+        compute = s["load"] + s["extract"] + s["link"] + s["analyze"] + s["render"]
+        lines.append(f"| {r['n']:,} | {s['load']:.2f} | {s['extract']:.2f} | {s['link']:.2f} | {s['analyze']:.2f} | {s['render']:.2f} | {s['write']:.2f} | {compute:.2f} |")
     lines += ["", "Extraction speed: " + ", ".join(f"{r['n']:,} articles in {r['stages']['extract']:.2f} s = {r['n'] / max(r['stages']['extract'], 1e-9):,.0f} articles/s" for r in results)]
     lines += ["", "## Targets (ratios measured in the same run)", "", "| target | articles | measured | goal | met |", "|---|---|---|---|---|"]
     for r in results:
         s = r["stages"]
-        compute = s["load"] + s["extract"] + s["link"] + s["render"]
+        compute = s["load"] + s["extract"] + s["link"] + s["analyze"] + s["render"]
         checks = [
             ("briefing / hugo", r["briefing"] / r["hugo"], "< 1"),
             ("compute / cmark", compute / r["cmark"], "≤ 3"),
