@@ -29,8 +29,19 @@ extension Build {
             problems += ClaimAnalyzer().danglingSameOrigin(graph).map { Diagnostic(.error, $0.stage, at: $0.location, $0.message) }
             problems += EditorialChecker(graph: graph).problems()
         } catch let failure as BuildFailure {
+            // Only sidecar relations can fail to link: report them, then check the rest without them.
             problems += failure.diagnostics
-            problems += EditorialChecker.sidecarProblems(loaded.articles)
+            let withoutRelations = merged.map { entry -> ArticleClaims in
+                var claims = entry.0
+                claims.references = []
+                return claims
+            }
+            if let (graph, _) = try? Linker().link(withoutRelations, config: loaded.config) {
+                problems += ClaimAnalyzer().danglingSameOrigin(graph).map { Diagnostic(.error, $0.stage, at: $0.location, $0.message) }
+                problems += EditorialChecker(graph: graph).problems()
+            } else {
+                problems += EditorialChecker.sidecarProblems(loaded.articles)
+            }
         } catch {
             problems.append(.error(.check, at: nil, "\(error)"))
         }

@@ -109,8 +109,18 @@ public struct Corroboration: Sendable, Hashable {
     public var origins: [String]
     /// The distinct sources that state it, sorted.
     public var supporterSourceIDs: [String]
-    /// For each supporting claim, how its source traces back to an origin.
+    /// For each supporting claim, how its source traces back to an origin; the chains of
+    /// one claim are adjacent.
     public var chains: [OriginChain]
+    /// Where each supporting claim's chains are in `chains`.
+    var chainRange: [String: Range<Int>] = [:]
+    /// Positions in `chains` of those with more than one source (a citation, a declaration).
+    var derivedChains: [Int] = []
+
+    /// The chains of one supporting claim, without scanning them all.
+    public func chains(of claimID: String) -> ArraySlice<OriginChain> {
+        chainRange[claimID].map { chains[$0] } ?? []
+    }
 }
 
 /// How a supporting claim traces back to its origin: its source first, the origin last.
@@ -194,6 +204,9 @@ public struct RetractionImpact: Sendable {
     public internal(set) var sources: [String: [String]] = [:]
     /// Every mark, with the claims that depend on it, sorted by subject.
     public internal(set) var marks: [(subject: RetractionSubject, retraction: Retraction, claimIDs: [String])] = []
+    /// Clusters (by id) and lone claims that count as corroborated only with the marked
+    /// material; without it, they do not.
+    public internal(set) var lostCorroboration: Set<String> = []
 
     public var isEmpty: Bool { marks.isEmpty }
 }

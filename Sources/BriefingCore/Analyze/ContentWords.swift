@@ -6,8 +6,9 @@
 ///    ("Nicolás" → "nicolas");
 /// 2. words are runs of letters and digits; a number keeps its separators out
 ///    ("5,000" → "5000", "1.2" → "1.2"); "’s" is dropped; "n’t" becomes "not";
-/// 3. stop words (articles, pronouns, auxiliaries, prepositions, conjunctions) are dropped,
-///    negations ("not", "no", "never"…) are kept, since they reverse a claim;
+/// 3. stop words (articles, pronouns, auxiliaries, prepositions, conjunctions) and single
+///    letters are dropped; negations ("not", "no", "never"…) are kept, since they reverse
+///    a claim;
 /// 4. a light suffix stemmer: "-ies" → "-y", then "-s", "-ed", "-ing", a final "-e", and a
 ///    doubled final consonant are removed ("opened", "opens", "opening" → "open";
 ///    "gates" → "gat").
@@ -19,7 +20,8 @@ enum ContentWords {
     static func set(_ text: String) -> [String] {
         var words: [String] = []
         for word in rawWords(text) {
-            for part in splitContraction(word) where !stopWords.contains(part) {
+            // Single letters ("a.m." → "a", "m"; "Igla-S" → "s") carry nothing on their own.
+            for part in splitContraction(word) where !stopWords.contains(part) && !(part.utf8.count == 1 && part.utf8.first.map { $0 > 0x39 } ?? false) {
                 words.append(stem(part))
             }
         }
@@ -92,9 +94,9 @@ enum ContentWords {
     // MARK: - Stemming
 
     /// A deliberately light stemmer: enough to match inflections of the same word, never
-    /// so aggressive that different words meet. Numbers are left alone.
+    /// so aggressive that different words meet. Words with digits ("2023", "a320") are left alone.
     static func stem(_ word: String) -> String {
-        guard word.count > 3, word.unicodeScalars.first.map({ !($0.value >= 0x30 && $0.value <= 0x39) }) ?? false else { return word }
+        guard word.count > 3, !word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return word }
         var w = word
         if w.hasSuffix("ies"), w.count > 4 {
             w = String(w.dropLast(3)) + "y"

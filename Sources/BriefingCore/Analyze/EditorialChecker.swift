@@ -55,7 +55,9 @@ struct EditorialChecker: Sendable {
         for article in articles {
             if let entry = article.sidecar?.sources.first(where: { $0.id == localID }) { return entry.location }
         }
-        if let first = source.claimIDs.first.flatMap({ graph.claim($0) }), let article = graph.article(first.article) {
+        // Its first claim, or else the first claim that cites it.
+        if let first = (source.claimIDs.first ?? source.citedByClaimIDs.first).flatMap({ graph.claim($0) }),
+           let article = graph.article(first.article) {
             let line = first.span.block < article.blocks.count ? article.blocks[first.span.block].line : 1
             return SourceLocation(file: article.file, line: line, column: 1)
         }

@@ -29,6 +29,7 @@ struct IndependenceChecker: Sendable {
             }
         }
         var chains: [OriginChain] = []
+        var chainRange: [String: Range<Int>] = [:]
         var firstChains: [OriginChain] = []
         for (position, claim) in supporters.enumerated() {
             var claimChains: [OriginChain]
@@ -42,12 +43,14 @@ struct IndependenceChecker: Sendable {
                 }
             }
             if position == 0 { firstChains = claimChains }
+            chainRange[claim.id] = chains.count..<(chains.count + claimChains.count)
             chains += claimChains
         }
         let origins = Array(Set(chains.map(\.origin))).sorted()
         return Corroboration(
             verdict: origins.count >= 2 ? .corroborated : .circular, origins: origins,
-            supporterSourceIDs: speakers.sorted(), chains: chains)
+            supporterSourceIDs: speakers.sorted(), chains: chains, chainRange: chainRange,
+            derivedChains: chains.indices.filter { chains[$0].sourceIDs.count > 1 })
     }
 
     /// Paths from `source` to its origins, following citations and `same_origin`.

@@ -12,7 +12,7 @@ struct QuoteDriftDetector: Sendable {
     let graph: SiteGraph
 
     /// Misattribution findings list at most this many other speakers.
-    static let speakersListed = 12
+    static let speakersListed = 5
 
     /// - Parameter cluster: in provenance order.
     /// - Returns: findings by claim id.
@@ -33,10 +33,14 @@ struct QuoteDriftDetector: Sendable {
         if firstBySpeaker.count >= 2 {
             for claim in quotes {
                 let anonymous = graph.source(claim.sourceID)?.isAnonymous ?? false
-                let others = firstBySpeaker.filter { $0.speaker != claim.sourceID && !(anonymous && $0.anonymous) }
+                // The first few other speakers only: a quote given to hundreds stays linear.
+                var others: [String] = []
+                for other in firstBySpeaker where other.speaker != claim.sourceID && !(anonymous && other.anonymous) {
+                    others.append(other.claimID)
+                    if others.count == Self.speakersListed { break }
+                }
                 guard !others.isEmpty else { continue }
-                result[claim.id, default: []].append(QuoteFinding(
-                    kind: .misattribution, otherClaimIDs: others.prefix(Self.speakersListed).map(\.claimID), diff: []))
+                result[claim.id, default: []].append(QuoteFinding(kind: .misattribution, otherClaimIDs: others, diff: []))
             }
         }
 

@@ -55,6 +55,7 @@ struct RetractionPropagator: Sendable {
             guard !tainted.isEmpty else { continue }
             let remaining = group.supporters.filter { !tainted.contains($0.id) }
             guard checker.corroboration(of: remaining)?.verdict != .corroborated else { continue }
+            if let key = group.members.first { impact.lostCorroboration.insert(key) }
             var causes: [RetractionDependency] = []
             for id in tainted.sorted() {
                 for cause in direct[id] ?? [] where !causes.contains(where: { $0.subject == cause.subject }) { causes.append(cause) }

@@ -34,9 +34,32 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The one-line form: `file:line:column: error: message`.
+    ///
+    /// Values quoted from the input (an id, a date, a file name) may hold line breaks or
+    /// terminal control sequences: they are shown escaped (`\n`, `\u{1B}`), so that a
+    /// diagnostic stays one line and cannot drive the terminal.
     public var description: String {
         let prefix = location.map { "\($0): " } ?? "briefing: "
-        return "\(prefix)\(severity.rawValue): \(message)"
+        return Self.printable("\(prefix)\(severity.rawValue): \(message)")
+    }
+
+    /// `text` with C0 and C1 control characters (and DEL, U+2028/9, bidi overrides) escaped.
+    static func printable(_ text: String) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case _ where isControl(scalar): result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 }
 

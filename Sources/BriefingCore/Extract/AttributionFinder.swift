@@ -20,18 +20,20 @@ struct AttributionFinder: Sendable {
         let range = sentence.tokens
         let subjects = SubjectFinder(paragraph: paragraph, sentence: range)
         var found: [Attribution] = []
+        // Once per sentence, not per attribution: a long sentence can hold thousands of cues.
+        let anonymity = mentionsAnonymity(range)
         var i = range.lowerBound
         while i < range.upperBound {
             let token = tokens[i]
             defer { i += 1 }
             guard token.isWord, !token.isQuoted else { continue }
             if token.lower == "according", i + 1 < range.upperBound, tokens[i + 1].lower == "to" {
-                if let attribution = accordingTo(i, in: range) { found.append(attribution) }
+                if let attribution = accordingTo(i, in: range, anonymity: anonymity) { found.append(attribution) }
             } else if CueLexicon.claimNouns.contains(token.bareLower), let attribution = claimNoun(i, in: range, subjects) {
                 found.append(attribution)
             } else if Self.reportNouns.contains(token.lower), let attribution = reportNoun(i, in: range) {
                 found.append(attribution)
-            } else if let verb = CueLexicon.verb(token.lower), let attribution = verbAttribution(i, verb, in: range, subjects) {
+            } else if let verb = CueLexicon.verb(token.lower), let attribution = verbAttribution(i, verb, in: range, subjects, anonymity: anonymity) {
                 found.append(attribution)
             }
         }
@@ -45,7 +47,8 @@ struct AttributionFinder: Sendable {
     /// Past forms that also serve as adjectives ("her alleged role").
     private static let adjectivalPasts: Set<String> = ["alleged", "reported", "claimed", "disputed", "suspected", "expected", "feared", "estimated", "projected", "promised", "stated", "assessed", "confirmed", "denied", "revealed", "disclosed", "predicted", "announced", "declared"]
 
-    private func verbAttribution(_ i: Int, _ verb: CueVerb, in sentence: Range<Int>, _ subjects: SubjectFinder) -> Attribution? {
+    /// - Parameter anonymity: whether the sentence says its source is anonymous (`mentionsAnonymity`).
+    private func verbAttribution(_ i: Int, _ verb: CueVerb, in sentence: Range<Int>, _ subjects: SubjectFinder, anonymity: Bool) -> Attribution? {
         let token = tokens[i]
         if i > sentence.lowerBound {
             let previous = tokens[i - 1]
@@ -83,7 +86,7 @@ struct AttributionFinder: Sendable {
             var attribution = Attribution(
                 subject: found.subject, cue: cueText(i, verb), cueClass: verb.cueClass, cueIndex: i,
                 phraseStart: found.phraseStart, phraseEnd: found.phraseEnd, content: [complement.range], contentFirst: false, cited: found.cited)
-            attribution.anonymityHint = mentionsAnonymity(sentence)
+            attribution.anonymityHint = anonymity
             return attribution
         }
         // Content before the attribution: "‘Q,’ X said", "Y, said X".
@@ -97,7 +100,7 @@ struct AttributionFinder: Sendable {
         var attribution = Attribution(
             subject: found.subject, cue: tokens[i].text, cueClass: verb.cueClass, cueIndex: i,
             phraseStart: found.phraseStart, phraseEnd: found.phraseEnd, content: content, contentFirst: true, cited: found.cited)
-        attribution.anonymityHint = mentionsAnonymity(sentence)
+        attribution.anonymityHint = anonymity
         return attribution
     }
 
@@ -118,7 +121,7 @@ struct AttributionFinder: Sendable {
 
     // MARK: - "according to"
 
-    private func accordingTo(_ i: Int, in sentence: Range<Int>) -> Attribution? {
+    private func accordingTo(_ i: Int, in sentence: Range<Int>, anonymity: Bool) -> Attribution? {
         let reader = NounPhraseReader(tokens: tokens)
         guard var phrase = reader.phrase(startingAt: i + 2, upperBound: sentence.upperBound),
               var mention = SourceRecognizer(paragraph: paragraph).mention(phrase)
@@ -141,7 +144,7 @@ struct AttributionFinder: Sendable {
         var attribution = Attribution(
             subject: .mention(mention), cue: paragraph.text(of: i..<(i + 2)), cueClass: .speech, cueIndex: i,
             phraseStart: i, phraseEnd: phrase.upperBound - 1, content: content, contentFirst: content[0].lowerBound < i)
-        attribution.anonymityHint = mentionsAnonymity(sentence)
+        attribution.anonymityHint = anonymity
         return attribution
     }
 

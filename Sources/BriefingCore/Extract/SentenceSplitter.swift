@@ -17,6 +17,11 @@ struct Sentence: Sendable, Hashable {
 /// before a word that typically opens one ("…in the U.S. The next day…"), and
 /// never after a title or month ("Gen. Smith", "Oct. 22").
 struct SentenceSplitter: Sendable {
+    /// The most tokens one sentence may have. Real sentences have tens of words; a text
+    /// with no end punctuation (a pasted list, a hostile seed of one long line) is cut into
+    /// runs of this length, which bounds the work per cue and the `sentence` each claim keeps.
+    static let maximumTokens = 1_000
+
     func split(_ tokens: [Token], quotes: [QuoteRegion]) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
         var insideClosedQuote = [Bool](repeating: false, count: tokens.count)
@@ -42,7 +47,12 @@ struct SentenceSplitter: Sendable {
             i = next
         }
         if begin < tokens.count { sentences.append(sentence(tokens, begin..<tokens.count)) }
-        return sentences
+        guard sentences.contains(where: { $0.tokens.count > Self.maximumTokens }) else { return sentences }
+        return sentences.flatMap { whole in
+            stride(from: whole.tokens.lowerBound, to: whole.tokens.upperBound, by: Self.maximumTokens).map {
+                sentence(tokens, $0..<min($0 + Self.maximumTokens, whole.tokens.upperBound))
+            }
+        }
     }
 
     private func sentence(_ tokens: [Token], _ range: Range<Int>) -> Sentence {

@@ -47,8 +47,10 @@ public struct ArticleDate: Hashable, Sendable, Comparable, Codable, CustomString
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day)
         else { return nil }
+        // Only a time may follow ("2025-10-25T10:00", "2025-10-25 10:00"), not other words.
         let rest = trimmed.dropFirst(10)
-        guard rest.isEmpty || rest.first == "T" || rest.first == " " else { return nil }
+        guard rest.isEmpty || ((rest.first == "T" || rest.first == " ") && rest.dropFirst().first?.isASCII == true
+                               && rest.dropFirst().first?.isNumber == true) else { return nil }
         self.year = year
         self.month = month
         self.day = day

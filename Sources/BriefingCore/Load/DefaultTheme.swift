@@ -505,6 +505,7 @@ td.total { font-weight: 700; }
 .suggestion { border-left: 4px solid var(--corroborated); padding-left: 0.8rem; }
 .badge.suggested { background: var(--corroborated); color: var(--accent-text); }
 .corroboration.circular > p:first-of-type strong { color: var(--disputed); }
+.origin-list a + a::before { content: ", "; color: var(--text); }
 .origin-chains, .provenance-list { padding-left: 1.2rem; }
 .origin-chains li, .provenance-list li { margin: 0.35rem 0; }
 .origin-chains li.focus, .provenance-list li.current { font-weight: 600; }
@@ -534,7 +535,7 @@ td.total { font-weight: 700; }
 {{#claim}}
 <article class="claim-page" aria-labelledby="claim-title" data-pagefind-body>
 {{>retraction-banner}}
-<p class="kicker"><span class="status status-{{status}}">{{statusLabel}}</span>{{#quote}} <span class="badge">Direct quote</span>{{/quote}}{{#credibility}} <span class="badge" title="Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)">Credibility {{credibility}}</span>{{/credibility}}{{#analysisGrades}}{{#reliability}} <span class="badge" title="Admiralty source reliability, A (reliable) to F (cannot be judged)">Source reliability {{reliability}}</span>{{/reliability}}{{#code}} <span class="badge" title="Admiralty grade: source reliability and information credibility">Grade {{code}}</span>{{/code}}{{#suggested}} <span class="badge suggested" title="Suggested by the build: independent sources confirm it; not set">Credibility 1 suggested</span>{{/suggested}}{{/analysisGrades}}</p>
+<p class="kicker"><span class="status status-{{status}}">{{statusLabel}}</span>{{#quote}} <span class="badge">Direct quote</span>{{/quote}}{{#credibility}} <span class="badge" title="Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)">Credibility {{credibility}}</span>{{/credibility}}{{#analysisGrades}}{{#reliability}} <span class="badge" title="Admiralty source reliability, A (reliable) to F (cannot be judged)">Source reliability {{reliability}}</span>{{/reliability}}{{#code}} <span class="badge" title="Admiralty grade: source reliability and information credibility">Grade {{code}}</span>{{/code}}{{#suggested}} <span class="badge suggested">Credibility 1 suggested</span>{{/suggested}}{{/analysisGrades}}</p>
 <h1 id="claim-title" class="claim-text">{{#quote}}“{{text}}”{{/quote}}{{^quote}}{{headline}}{{/quote}}</h1>
 {{#source}}
 <p class="attribution">— <a href="{{href}}" data-pagefind-weight="10">{{name}}</a>{{#role}}, {{role}}{{/role}}{{#anonymous}} <span class="badge">anonymous</span>{{/anonymous}}, <em>{{cue}}</em></p>
@@ -745,7 +746,7 @@ td.total { font-weight: 700; }
 
 """#,
         "partials/claim-analysis.mustache": #"""
-{{#analysisGrades}}{{#suggested}}<p class="suggestion">The build suggests <strong>credibility 1</strong> (confirmed by other sources){{#suggestedCode}}, grade {{suggestedCode}}{{/suggestedCode}}: independent sources support it. An editor sets it with <code>credibility: 1</code> in the sidecar; the build never does.</p>{{/suggested}}{{/analysisGrades}}
+{{#analysisGrades}}{{#suggested}}<p class="suggestion">Suggested: <strong>credibility 1</strong>{{#suggestedCode}} (grade {{suggestedCode}}){{/suggestedCode}}, confirmed by independent sources; an editor sets it with <code>credibility: 1</code>.</p>{{/suggested}}{{/analysisGrades}}
 {{#analysisCorroboration}}{{>corroboration}}{{/analysisCorroboration}}
 {{#analysisQuotes}}
 <section class="quote-finding" data-pagefind-ignore="all">
@@ -802,12 +803,12 @@ td.total { font-weight: 700; }
         "partials/corroboration.mustache": #"""
 <section class="corroboration{{#circular}} circular{{/circular}}" aria-labelledby="corroboration-heading" data-pagefind-ignore="all">
 <h2 id="corroboration-heading">Corroboration</h2>
-{{#corroborated}}<p><strong>Corroborated:</strong> {{sourceCount}} sources state this claim; they trace back to {{originCount}} independent origins.{{#weakened}} <strong>Not any more:</strong> without the retracted or discredited material, fewer than two independent origins remain.{{/weakened}}</p>{{/corroborated}}
+{{#corroborated}}<p><strong>Corroborated:</strong> {{sourceCount}} sources state this claim; they trace back to {{originCount}} independent origins: <span class="origin-list">{{#origins}}<a href="{{href}}">{{name}}</a>{{/origins}}</span>{{#moreOrigins}} and {{moreOrigins}} more{{/moreOrigins}}.{{#weakened}} <strong>Not any more:</strong> without the retracted or discredited material, fewer than two independent origins remain.{{/weakened}}</p>{{/corroborated}}
 {{#circular}}<p><strong>Circular reporting:</strong> {{sourceCount}} sources state this claim, but all trace back to one origin, so it is not independently corroborated.</p>{{/circular}}
-<ol class="origin-chains">
+{{^empty(chains)}}<ol class="origin-chains">
 {{#chains}}<li{{#isFocus}} class="focus"{{/isFocus}}>{{#steps}}{{#via}} <span class="via">{{via}}</span> {{/via}}<a href="{{href}}">{{name}}</a>{{#isOrigin}} <span class="badge">origin</span>{{/isOrigin}}{{/steps}} · <a href="{{href}}">the claim</a>{{#articleTitle}} in {{articleTitle}}{{/articleTitle}}{{#date}}, {{date}}{{/date}}</li>
 {{/chains}}
-</ol>
+</ol>{{/empty(chains)}}
 {{#moreChains}}<p class="muted">and {{moreChains}} more</p>{{/moreChains}}
 </section>
 
@@ -831,7 +832,7 @@ td.total { font-weight: 700; }
 {{/gapBefore}}<li class="provenance-entry{{#isFirst}} first{{/isFirst}}{{#isCurrent}} current{{/isCurrent}}">
 {{#date}}<time datetime="{{dateISO}}">{{date}}</time>{{/date}}{{^date}}<span class="muted">Undated</span>{{/date}}
 <a href="{{sourceHref}}">{{sourceName}}</a> <em>{{cue}}</em>{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}{{#isFirst}} <span class="badge">first appearance</span>{{/isFirst}}{{#isCurrent}} <span class="badge">this claim</span>{{/isCurrent}}
-<span class="provenance-text"><a href="{{href}}">{{text}}</a>{{#articleTitle}} in <a href="{{articleHref}}">{{articleTitle}}</a>{{/articleTitle}}</span>
+{{#articleTitle}} · <a href="{{articleHref}}">{{articleTitle}}</a>{{/articleTitle}}{{#text}}<span class="provenance-text"><a href="{{href}}">{{text}}</a></span>{{/text}}
 </li>
 {{/entries}}
 </ol>

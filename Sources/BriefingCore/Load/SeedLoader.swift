@@ -11,8 +11,10 @@ public struct SeedLoader: Sendable {
         self.includeDrafts = includeDrafts
     }
 
-    /// Seeds larger than this are refused: a news article is a few KiB.
-    public static let maximumSeedBytes = 32 << 20
+    /// Seeds larger than this are refused: a news article is a few KiB, a long read a few
+    /// hundred. Every claim gets a page, so the site grows with the seed: 4 MiB of dense
+    /// reporting is already tens of thousands of pages.
+    public static let maximumSeedBytes = 4 << 20
 
     /// - Returns: the project, plus warnings.
     /// - Throws: `BuildFailure` with every error found.
@@ -147,16 +149,43 @@ public struct SeedLoader: Sendable {
 
     private func read(_ url: URL) throws -> String {
         let display = project.displayPath(url)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = attributes?[.size] as? Int, size > Self.maximumSeedBytes {
+        switch Self.contents(of: url.path, limit: Self.maximumSeedBytes) {
+        case .success(let data):
+            return try TextDecoding.decode(data, file: display)
+        case .failure(.tooLarge(let size)):
             throw Diagnostic.error(.load, at: SourceLocation(file: display),
-                                   "file is \(size >> 20) MiB, more than the \(Self.maximumSeedBytes >> 20) MiB a seed may have; split it")
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+                                   "file is \(String(format: "%.1f", Double(size) / 1_048_576)) MiB, more than the \(Self.maximumSeedBytes >> 20) MiB a seed may have; split it into several articles")
+        case .failure(.notAFile):
+            throw Diagnostic.error(.load, at: SourceLocation(file: display),
+                                   "not a regular file (a folder, device or pipe); a seed is a text file, so rename or remove this one")
+        case .failure(.unreadable):
             throw Diagnostic.error(.load, at: SourceLocation(file: display),
                                    "cannot read file; check that it exists and is readable (chmod a+r)")
         }
-        return try TextDecoding.decode(data, file: display)
+    }
+
+    private enum ReadProblem: Error {
+        case unreadable, notAFile, tooLarge(Int)
+    }
+
+    /// The bytes of a regular file of at most `limit` bytes. The file is opened without
+    /// blocking and checked once open, so a pipe or a device behind a seed's name (a link
+    /// to `/dev/zero`) neither hangs the build nor fills memory.
+    private static func contents(of path: String, limit: Int) -> Result<Data, ReadProblem> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.unreadable) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile) }
+        guard Int(info.st_size) <= limit else { return .failure(.tooLarge(Int(info.st_size))) }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limit + 1) ?? Data()  // nil at the end of an empty file
+        } catch {
+            return .failure(.unreadable)
+        }
+        return data.count > limit ? .failure(.tooLarge(data.count)) : .success(data)
     }
 
     private func loadArticle(_ url: URL, slug: String, sidecar sidecarURL: URL?) throws -> (Article, [Diagnostic]) {

@@ -247,7 +247,7 @@ extension Sidecar {
         for (index, entry) in (decoded.sources ?? []).enumerated() {
             guard Slugger.isValidID(entry.id) else {
                 throw Diagnostic.error(.load, at: at("sources", index, "id"),
-                                       "source id `\(entry.id)` may use only a-z, 0-9 and -; try `\(Slugger.slug(entry.id))`")
+                                       "source id `\(entry.id)` may use only a-z, 0-9 and -\(suggestion(entry.id))")
             }
             if Slugger.reservedNames.contains(entry.id) {
                 throw Diagnostic.error(.load, at: at("sources", index, "id"),
@@ -282,7 +282,7 @@ extension Sidecar {
         for (index, entry) in (decoded.claims ?? []).enumerated() {
             if let id = entry.id, !Slugger.isValidID(id) {
                 throw Diagnostic.error(.load, at: at("claims", index, "id"),
-                                       "claim id `\(id)` may use only a-z, 0-9 and -; try `\(Slugger.slug(id))`")
+                                       "claim id `\(id)` may use only a-z, 0-9 and -\(suggestion(id))")
             }
             var status: ClaimStatus?
             if let text = entry.status {
@@ -326,6 +326,12 @@ extension Sidecar {
                 statusLocation: entry.status == nil ? nil : at("claims", index, "status")))
         }
         return (Sidecar(file: file, date: date, sources: sources, claims: claims), warnings)
+    }
+
+    /// "; try `nicolas-maduro`" for an id that is not one, when it has letters to keep.
+    private static func suggestion(_ id: String) -> String {
+        let slug = String(Slugger.slug(id).prefix(200))
+        return slug.isEmpty ? "" : "; try `\(slug)`"
     }
 
     private static func unknownKeys(in node: Yams.Node, known: Set<String>, document: YAMLDocument, what: String) -> [Diagnostic] {

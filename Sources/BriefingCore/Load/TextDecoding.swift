@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns a file's bytes into text the pipeline can trust: valid UTF-8, no BOM,
-/// `\n` line ends, no NUL.
+/// `\n` line ends, no NUL or other control character but the tab.
 enum TextDecoding {
     /// - Throws: `Diagnostic` at the line and column of the first invalid byte.
     static func decode(_ data: Data, file: String) throws -> String {
@@ -15,10 +15,25 @@ enum TextDecoding {
         if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        if text.utf8.contains(0) {
-            text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+        if text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F }) {
+            text = withoutControls(text)
         }
         return text
+    }
+
+    /// Form feeds and vertical tabs become spaces; NUL, escape and the other C0 controls
+    /// (invisible, invalid in HTML and XML, able to drive a terminal) become U+FFFD.
+    private static func withoutControls(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0B, 0x0C: result.append(" ")
+            case 0x09, 0x0A: result.append(scalar)
+            case 0x00..<0x20, 0x7F: result.append("\u{FFFD}")
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// Line and column (in bytes, 1-based) of the first byte that breaks UTF-8.

@@ -62,7 +62,7 @@ struct YAMLDocument {
         guard root.mapping != nil else {
             throw Diagnostic.error(
                 .load, at: location(of: root),
-                "\(what) must be a mapping of `key: value` lines, not a \(Self.kindName(of: root))")
+                "\(what) must be a mapping of `key: value` lines, not \(Self.kindName(of: root))")
         }
         do {
             return try YAMLDecoder().decode(T.self, from: root)
@@ -138,8 +138,9 @@ struct YAMLDocument {
 
     private static func expectation(for type: Any.Type) -> String {
         let name = String(describing: type)
-        if name.contains("Array") { return "a list" }
-        if name.contains("Dictionary") { return "a mapping" }
+        // Yams names the node it wanted (`Sequence`, `Mapping`) when the shape is wrong.
+        if name.contains("Array") || name == "Sequence" { return "a list" }
+        if name.contains("Dictionary") || name == "Mapping" { return "a mapping" }
         if name.contains("Bool") { return "true or false" }
         if name.contains("Int") { return "a whole number" }
         return "text"

@@ -220,7 +220,7 @@ final class MarkdownDocument {
             guard !pieces.isEmpty, let tail = String(validating: bytes[from...], as: UTF8.self) else { continue }
             pieces.append(tail)
             cmark_node_set_literal(leaf.node, pieces[0])
-            var last = leaf.node
+            var last: OpaquePointer? = leaf.node
             for piece in pieces.dropFirst() {
                 let node = cmark_node_new(CMARK_NODE_TEXT)
                 cmark_node_set_literal(node, piece)

@@ -22,9 +22,15 @@ struct AnalysisViews {
     let models: ViewModels
 
     /// Appearances a claim page lists on each side of its own, besides the first.
-    static let provenanceNeighbours = 3
+    static let provenanceNeighbours = 1
+    /// Clusters a claim page lists whole; larger ones are on their cluster page.
+    static let smallCluster = 6
     /// Origin chains a claim page shows.
-    static let chainsShown = 6
+    static let chainsShown = 4
+    /// Origins a corroboration section names.
+    static let originsShown = 3
+    /// Other speakers of a quote a claim page names.
+    static let speakersShown = 3
     /// Flagged claims a banner lists.
     static let bannerClaims = 12
     /// Appearances per cluster page.
@@ -41,13 +47,12 @@ struct AnalysisViews {
             context["analysisCorroboration"] = corroborationContext(corroboration, focus: claim.id, from: path)
         }
         if let cluster = analysis.cluster(of: claim.id), let position = analysis.provenancePosition(of: claim.id) {
-            var shown: [Int] = [0]
-            let low = max(1, position - Self.provenanceNeighbours)
-            let high = min(cluster.entries.count - 1, position + Self.provenanceNeighbours)
-            if low <= high { shown += Array(low...high) }
+            // A small cluster whole, with each wording; of a large one, the first appearance
+            // and the one before this (where the cue changed), briefly: its page lists all.
+            let small = cluster.entries.count <= Self.smallCluster
+            let shown = small ? Array(cluster.entries.indices) : Array(Set([0, max(0, position - Self.provenanceNeighbours), position])).sorted()
             context["analysisProvenance"] = provenanceContext(
-                cluster, shown: shown, current: claim.id, from: path,
-                more: cluster.entries.count > shown.count)
+                cluster, shown: shown, current: claim.id, from: path, more: !small, withText: small)
         }
         let findings = analysis.quoteFindings[claim.id] ?? []
         if !findings.isEmpty {
@@ -73,15 +78,19 @@ struct AnalysisViews {
     }
 
     private func corroborationContext(_ corroboration: Corroboration, focus: String, from path: String) -> [String: Any] {
-        let origins = corroboration.origins.compactMap { graph.source($0) }.map { models.source($0, from: path) }
+        // A few origins by name (a claim repeated everywhere can have hundreds).
+        let origins = corroboration.origins.prefix(Self.originsShown).compactMap { graph.source($0) }.map { models.source($0, from: path) }
         // Every claim of a cluster has a page: build only the chains shown (a cluster can
-        // have thousands): the claim's own, found by index, then the first others.
-        var shown = Array(corroboration.chains(of: focus).prefix(Self.chainsShown))
-        for chain in corroboration.chains where chain.claimID != focus {
+        // have thousands): the claim's own, found by index, then the first others. When
+        // corroborated, only chains with a step say more than the list of origins.
+        let circular = corroboration.verdict == .circular
+        var shown = Array(corroboration.chains(of: focus).filter { circular || $0.sourceIDs.count > 1 }.prefix(Self.chainsShown))
+        let candidates = circular ? Array(corroboration.chains.indices) : corroboration.derivedChains
+        for index in candidates where corroboration.chains[index].claimID != focus {
             if shown.count >= Self.chainsShown { break }
-            shown.append(chain)
+            shown.append(corroboration.chains[index])
         }
-        let chainCount = corroboration.chains.count
+        let chainCount = circular ? corroboration.chains.count : corroboration.derivedChains.count
         let count = corroboration.supporterSourceIDs.count
         // Corroborated by the reporting, but not once retracted material is set aside.
         let weakened = analysis.retractions.lostCorroboration.contains(analysis.cluster(of: focus)?.id ?? focus)
@@ -92,6 +101,7 @@ struct AnalysisViews {
             "sourceCount": count,
             "originCount": corroboration.origins.count,
             "origins": origins,
+            "moreOrigins": corroboration.origins.count > origins.count ? corroboration.origins.count - origins.count : false,
             "chains": shown.map { chain($0, focus: focus, from: path) },
             "moreChains": chainCount > shown.count ? chainCount - shown.count : false,
         ]
@@ -126,10 +136,11 @@ struct AnalysisViews {
 
     /// - Parameters:
     ///   - shown: positions in `cluster.entries` to list, ascending; a gap is marked.
-    func provenanceContext(_ cluster: ClaimCluster, shown: [Int], current: String?, from path: String, more: Bool) -> [String: Any] {
+    ///   - withText: each appearance's words too (they may differ a little).
+    func provenanceContext(_ cluster: ClaimCluster, shown: [Int], current: String?, from path: String, more: Bool, withText: Bool) -> [String: Any] {
         var previous = -1
         let entries: [[String: Any]] = shown.map { position in
-            var item = provenanceEntry(cluster.entries[position], position: position, current: current, from: path)
+            var item = provenanceEntry(cluster.entries[position], position: position, current: current, from: path, withText: withText)
             item["gapBefore"] = position > previous + 1 && previous >= 0
             previous = position
             return item
@@ -145,7 +156,7 @@ struct AnalysisViews {
         ]
     }
 
-    private func provenanceEntry(_ entry: ProvenanceEntry, position: Int, current: String?, from path: String) -> [String: Any] {
+    private func provenanceEntry(_ entry: ProvenanceEntry, position: Int, current: String?, from path: String, withText: Bool) -> [String: Any] {
         let root = SitePaths.root(from: path)
         var item: [String: Any] = [
             "href": root + SitePaths.claim(entry.claimID),
@@ -165,7 +176,7 @@ struct AnalysisViews {
             item["articleTitle"] = PageText.clean(article.title)
             item["articleHref"] = root + SitePaths.article(article.slug) + "#" + ClaimAnchor.htmlID(for: entry.claimID)
         }
-        if let claim = graph.claim(entry.claimID) { item["text"] = PageText.clean(claim.text) }
+        item["text"] = withText ? graph.claim(entry.claimID).map { PageText.clean($0.text) } ?? false : false
         if let shift = entry.cueShift, let previousCue = entry.previousCue {
             item["cueChange"] = [
                 "from": PageText.clean(previousCue), "to": PageText.clean(entry.cue),
@@ -179,7 +190,7 @@ struct AnalysisViews {
 
     private func quoteFinding(_ finding: QuoteFinding, from path: String) -> [String: Any] {
         let root = SitePaths.root(from: path)
-        let others: [[String: Any]] = finding.otherClaimIDs.compactMap { id in
+        let others: [[String: Any]] = finding.otherClaimIDs.prefix(Self.speakersShown).compactMap { id in
             guard let other = graph.claim(id) else { return nil }
             var item: [String: Any] = [
                 "href": root + SitePaths.claim(id), "text": PageText.clean(other.text),
@@ -313,7 +324,7 @@ struct AnalysisViews {
         let start = (page - 1) * Self.clusterPageSize
         let positions = Array(start..<min(cluster.entries.count, start + Self.clusterPageSize))
         var context: [String: Any] = [
-            "analysisProvenance": provenanceContext(cluster, shown: positions, current: nil, from: path, more: false),
+            "analysisProvenance": provenanceContext(cluster, shown: positions, current: nil, from: path, more: false, withText: true),
             "pagination": models.pagination(count: clusterPageCount(cluster), current: page, from: path) { SitePaths.cluster(cluster.id, page: $0) },
             "count": cluster.entries.count,
             "sourceCount": Set(cluster.entries.map(\.sourceID)).count,
