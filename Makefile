@@ -8,7 +8,7 @@ BRIEFING_RELEASE := .build/release/briefing
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps theme validate check-theme check-site bench browser-test serve-screenshots reload-latency pdf search-test reader-screenshots clean help
+.PHONY: site test deps theme validate check-theme check-site bench browser-test serve-screenshots reload-latency pdf search-test reader-screenshots fuzz sanitize load clean help
 
 help:
 	@echo "make site      build the sample briefing into site/ (installs libcmark-dev if missing)"
@@ -17,6 +17,7 @@ help:
 	@echo "make theme     re-embed templates/ as the built-in default theme"
 	@echo "make check-site  briefing check over site/ and briefing.json against its JSON Schema"
 	@echo "make browser-test  walk briefing serve in headless Chromium"
+	@echo "make fuzz / make sanitize / make load   hardening runs (docs/hardening.md)"
 	@echo "make pdf       print the report to site/report.pdf with headless Chromium"
 	@echo "make search-test  check Pagefind search in a browser"
 	@echo "make bench     benchmark against Hugo and cmark (BENCH_SIZES=1000,10000 BENCH_RUNS=3)"
@@ -108,6 +109,22 @@ reader-screenshots: deps
 	python3 scripts/browser.py shot .build/reader-site sources/nicolas-maduro.html docs/screenshots/source-graph.png --height 1250
 	python3 scripts/browser.py shot .build/reader-site timeline.html docs/screenshots/timeline.png --height 1200
 	python3 scripts/browser.py shot .build/reader-site index.html docs/screenshots/search.png --height 720 --type Maduro
+
+## libFuzzer targets (decode, frontmatter, sidecar, extract, markdown), FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	scripts/fuzz.sh all $(FUZZ_SECONDS)
+
+## The test suite under AddressSanitizer and ThreadSanitizer (slow: about 7 minutes each).
+sanitize: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread
+
+## The preview server under a bounded loopback load while seeds are edited, then malformed requests.
+load: deps
+	@command -v wrk >/dev/null || $(SUDO) $(APT_GET) install -y -qq wrk >/dev/null
+	$(SWIFT) build -c release --product briefing
+	scripts/load-test.sh
 
 clean:
 	rm -rf .build .briefing-cache
