@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`: Briefing against Hugo and the cmark floor on generated corpora.
 
-usage: bench.py [--sizes 1000,10000] [--runs 3 | --runs 3,2] [--dir /tmp/briefing-bench] [--out docs/benchmark.md]
+usage: bench.py [--sizes 1000,10000] [--runs 3 | --runs 3,2] [--incremental-max N] [--dir /tmp/briefing-bench] [--out docs/benchmark.md]
 
 For each size it generates a corpus (bench/gen_corpus.py), then times, median of --runs:
   briefing build (all pages) · hugo building the same Markdown · cmark over the same bodies ·
@@ -9,7 +9,7 @@ For each size it generates a corpus (bench/gen_corpus.py), then times, median of
 It prints ratios, pages per second, peak memory and per-stage times, and writes the
 results as Markdown to --out. Needs: a release build of briefing, hugo, cmark, /usr/bin/time.
 """
-import os, re, shutil, statistics, subprocess, sys, time
+import math, os, re, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BRIEFING = os.path.join(ROOT, ".build", "release", "briefing")
@@ -42,7 +42,7 @@ def median(xs):
     return statistics.median(xs)
 
 
-def bench_size(n, runs, base):
+def bench_size(n, runs, base, incremental=True):
     corpus = os.path.join(base, f"corpus-{n}")
     if not os.path.exists(os.path.join(corpus, "seeds")):
         subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"), str(n), corpus], check=True)
@@ -66,6 +66,20 @@ def bench_size(n, runs, base):
         r["cp"].append(t)
         shutil.rmtree(copy, ignore_errors=True)
     # Incremental: a warm cache, then one article edited.
+    if not incremental:
+        r["incremental"] = [float("nan")]
+    else:
+        r["incremental"] += incremental_runs(corpus, runs)
+    files = count_files(site)
+    hugo_pages = count_files(os.path.join(hugo_dir, "public"))
+    stages = {k: median([s.get(k, 0.0) for s in r["stages"]]) for k in ["load", "extract", "link", "analyze", "render", "write"]}
+    return {"n": n, "files": files, "hugo_files": hugo_pages,
+            **{k: median(v) for k, v in r.items() if k != "stages"}, "stages": stages}
+
+
+def incremental_runs(corpus, runs):
+    """Builds once to warm the cache, then edits one article `runs` times."""
+    out = []
     timed([BRIEFING, "build", "--quiet"], cwd=corpus)
     target = os.path.join(corpus, "seeds", "article-00007.md")
     original = open(target, encoding="utf-8").read()
@@ -73,15 +87,15 @@ def bench_size(n, runs, base):
         with open(target, "w", encoding="utf-8") as f:
             f.write(original + f"\nA spokesperson for the ministry said the review would take {i + 2} weeks.\n")
         t, _, _ = timed([BRIEFING, "build", "--quiet"], cwd=corpus)
-        r["incremental"].append(t)
+        out.append(t)
     with open(target, "w", encoding="utf-8") as f:
         f.write(original)
     timed([BRIEFING, "build", "--quiet"], cwd=corpus)
-    files = count_files(site)
-    hugo_pages = count_files(os.path.join(hugo_dir, "public"))
-    stages = {k: median([s.get(k, 0.0) for s in r["stages"]]) for k in ["load", "extract", "link", "analyze", "render", "write"]}
-    return {"n": n, "files": files, "hugo_files": hugo_pages,
-            **{k: median(v) for k, v in r.items() if k != "stages"}, "stages": stages}
+    return out
+
+
+def incremental_text(r):
+    return "not measured" if math.isnan(r["incremental"]) else f"{r['incremental']:.2f} s"
 
 
 def report(results, runs):
@@ -91,7 +105,7 @@ def report(results, runs):
     lines += ["| articles | briefing build | files written | hugo (articles only) | cmark floor | cp -r of output | incremental (1 article edited) | peak RSS briefing / hugo |",
               "|---|---|---|---|---|---|---|---|"]
     for r in results:
-        lines.append(f"| {r['n']:,} | {r['briefing']:.2f} s | {r['files']:,} | {r['hugo']:.2f} s ({r['hugo_files']:,} files) | {r['cmark']:.2f} s | {r['cp']:.2f} s | {r['incremental']:.2f} s | {r['briefing_rss']:.0f} MiB / {r['hugo_rss']:.0f} MiB |")
+        lines.append(f"| {r['n']:,} | {r['briefing']:.2f} s | {r['files']:,} | {r['hugo']:.2f} s ({r['hugo_files']:,} files) | {r['cmark']:.2f} s | {r['cp']:.2f} s | {incremental_text(r)} | {r['briefing_rss']:.0f} MiB / {r['hugo_rss']:.0f} MiB |")
     lines += ["", "| articles | load | extract | link | analyze | render | write | compute (all but write) |", "|---|---|---|---|---|---|---|---|"]
     for r in results:
         s = r["stages"]
@@ -110,6 +124,9 @@ def report(results, runs):
             ("pages per second", r["files"] / r["briefing"], "—"),
         ]
         for name, value, goal in checks:
+            if math.isnan(value):
+                lines.append(f"| {name} | {r['n']:,} | not measured | {goal} | — |")
+                continue
             met = "—"
             if goal.startswith("<"):
                 met = "yes" if value < float(goal[2:]) else "no"
@@ -133,11 +150,15 @@ def main():
     os.makedirs(base, exist_ok=True)
     if not os.path.exists(BRIEFING):
         sys.exit("build first: swift build -c release")
-    results = [bench_size(n, runs, base) for n, runs in zip(sizes, runs_list)]
-    text = report(results, ",".join(str(r) for r in runs_list[:len(sizes)]))
+    incremental_max = int(arg("--incremental-max", "100000000"))
+    results = []
+    for n, runs in zip(sizes, runs_list):
+        results.append(bench_size(n, runs, base, incremental=n <= incremental_max))
+        # Written after each size, so a long run leaves what it measured.
+        text = report(results, ",".join(str(r) for r in runs_list[:len(results)]))
+        with open(out, "w") as f:
+            f.write(text)
     print(text)
-    with open(out, "w") as f:
-        f.write(text)
 
 
 if __name__ == "__main__":
