@@ -540,6 +540,7 @@ td.total { font-weight: 700; }
 {{#source}}
 <p class="attribution">— <a href="{{href}}" data-pagefind-weight="10">{{name}}</a>{{#role}}, {{role}}{{/role}}{{#anonymous}} <span class="badge">anonymous</span>{{/anonymous}}, <em>{{cue}}</em></p>
 {{/source}}
+{{#analysisPosition}}<p class="muted repetition">Appearance {{number}} of <a href="{{clusterHref}}">{{count}}</a>{{#cueChange}}; cue changed from the one before: <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}</p>{{/analysisPosition}}
 <section aria-labelledby="context-heading">
 <h2 id="context-heading">In context</h2>
 {{#article}}<p class="muted">From <a href="{{href}}">{{title}}</a>{{#publication}}, {{publication}}{{/publication}}{{#date}}, {{date}}{{/date}}</p>{{/article}}
@@ -747,7 +748,7 @@ td.total { font-weight: 700; }
 """#,
         "partials/claim-analysis.mustache": #"""
 {{#analysisGrades}}{{#suggested}}<p class="suggestion">Suggested: <strong>credibility 1</strong>{{#suggestedCode}} (grade {{suggestedCode}}){{/suggestedCode}}, confirmed by independent sources; an editor sets it with <code>credibility: 1</code>.</p>{{/suggested}}{{/analysisGrades}}
-{{#analysisCorroboration}}{{>corroboration}}{{/analysisCorroboration}}
+{{#analysisCorroboration}}{{{html}}}{{^html}}{{>corroboration}}{{/html}}{{/analysisCorroboration}}
 {{#analysisQuotes}}
 <section class="quote-finding" data-pagefind-ignore="all">
 {{#misattribution}}<h2>Possible misattribution</h2>
@@ -758,7 +759,7 @@ td.total { font-weight: 700; }
 <p class="word-diff">{{#diff}}{{#same}}<span>{{text}}</span> {{/same}}{{#removed}}<del>{{text}}</del> {{/removed}}{{#added}}<ins>{{text}}</ins> {{/added}}{{/diff}}</p>{{/drift}}
 </section>
 {{/analysisQuotes}}
-{{#analysisProvenance}}{{>provenance}}{{/analysisProvenance}}
+{{#analysisProvenance}}{{{html}}}{{^html}}{{>provenance}}{{/html}}{{/analysisProvenance}}
 
 """#,
         "partials/claim-filters.mustache": #"""
@@ -824,16 +825,20 @@ td.total { font-weight: 700; }
 {{/multiple}}
 
 """#,
+        "partials/provenance-entry.mustache": #"""
+<li class="provenance-entry{{#isFirst}} first{{/isFirst}}{{#isCurrent}} current{{/isCurrent}}">
+{{#date}}<time datetime="{{dateISO}}">{{date}}</time>{{/date}}{{^date}}<span class="muted">Undated</span>{{/date}}
+<a href="{{sourceHref}}">{{sourceName}}</a> <em>{{cue}}</em>{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}{{#isFirst}} <span class="badge">first appearance</span>{{/isFirst}}{{#isCurrent}} <span class="badge">this claim</span>{{/isCurrent}}
+{{#articleTitle}} · <a href="{{articleHref}}">{{articleTitle}}</a>{{/articleTitle}}{{#text}}<span class="provenance-text"><a href="{{href}}">{{text}}</a></span>{{/text}}
+</li>
+
+"""#,
         "partials/provenance.mustache": #"""
 <section class="provenance" aria-labelledby="provenance-heading" data-pagefind-ignore="all">
 <h2 id="provenance-heading">Provenance <span class="muted">{{count}} appearances</span></h2>
 <ol class="provenance-list">
 {{#entries}}{{#gapBefore}}<li class="gap" aria-hidden="true">…</li>
-{{/gapBefore}}<li class="provenance-entry{{#isFirst}} first{{/isFirst}}{{#isCurrent}} current{{/isCurrent}}">
-{{#date}}<time datetime="{{dateISO}}">{{date}}</time>{{/date}}{{^date}}<span class="muted">Undated</span>{{/date}}
-<a href="{{sourceHref}}">{{sourceName}}</a> <em>{{cue}}</em>{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}{{#isFirst}} <span class="badge">first appearance</span>{{/isFirst}}{{#isCurrent}} <span class="badge">this claim</span>{{/isCurrent}}
-{{#articleTitle}} · <a href="{{articleHref}}">{{articleTitle}}</a>{{/articleTitle}}{{#text}}<span class="provenance-text"><a href="{{href}}">{{text}}</a></span>{{/text}}
-</li>
+{{/gapBefore}}{{{html}}}{{^html}}{{>provenance-entry}}{{/html}}
 {{/entries}}
 </ol>
 {{#showClusterLink}}<p><a href="{{clusterHref}}">{{#more}}All {{count}} appearances{{/more}}{{^more}}Every appearance on one page{{/more}} →</a></p>{{/showClusterLink}}

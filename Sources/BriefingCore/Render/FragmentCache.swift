@@ -15,18 +15,34 @@ final class FragmentCache: @unchecked Sendable {
     }
 
     /// The rendered `claim-item` for `item`, cached under `key`.
-    func claimItem(_ key: String, _ item: [String: Any]) -> String {
+    func claimItem(_ key: String, _ item: [String: Any], partial: String = "claim-item") -> String {
         lock.lock()
         if let html = fragments[key] {
             lock.unlock()
             return html
         }
         lock.unlock()
-        let html = templates.render("claim-item", item)
+        let html = templates.render(partial, item)
         lock.lock()
         fragments[key] = html
         lock.unlock()
         return html
+    }
+}
+
+extension FragmentCache {
+    /// Any partial rendered once per `key` and reused (the analysis sections a whole claim
+    /// cluster shares). Keys start with the partial's name, so they never meet claim items'.
+    /// - Parameter context: built only when the key is not cached yet.
+    func partial(_ name: String, key: String, _ context: () -> [String: Any]) -> String {
+        let key = name + "#" + key
+        lock.lock()
+        if let html = fragments[key] {
+            lock.unlock()
+            return html
+        }
+        lock.unlock()
+        return claimItem(key, context(), partial: name)
     }
 }
 
