@@ -540,7 +540,6 @@ td.total { font-weight: 700; }
 {{#source}}
 <p class="attribution">— <a href="{{href}}" data-pagefind-weight="10">{{name}}</a>{{#role}}, {{role}}{{/role}}{{#anonymous}} <span class="badge">anonymous</span>{{/anonymous}}, <em>{{cue}}</em></p>
 {{/source}}
-{{#analysisPosition}}<p class="muted repetition">Appearance {{number}} of <a href="{{clusterHref}}">{{count}}</a>{{#cueChange}}; cue changed from the one before: <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}</p>{{/analysisPosition}}
 <section aria-labelledby="context-heading">
 <h2 id="context-heading">In context</h2>
 {{#article}}<p class="muted">From <a href="{{href}}">{{title}}</a>{{#publication}}, {{publication}}{{/publication}}{{#date}}, {{date}}{{/date}}</p>{{/article}}
@@ -759,7 +758,7 @@ td.total { font-weight: 700; }
 <p class="word-diff">{{#diff}}{{#same}}<span>{{text}}</span> {{/same}}{{#removed}}<del>{{text}}</del> {{/removed}}{{#added}}<ins>{{text}}</ins> {{/added}}{{/diff}}</p>{{/drift}}
 </section>
 {{/analysisQuotes}}
-{{#analysisProvenance}}{{{html}}}{{^html}}{{>provenance}}{{/html}}{{/analysisProvenance}}
+{{#analysisProvenance}}{{>provenance}}{{/analysisProvenance}}
 
 """#,
         "partials/claim-filters.mustache": #"""
@@ -841,6 +840,7 @@ td.total { font-weight: 700; }
 {{/gapBefore}}{{{html}}}{{^html}}{{>provenance-entry}}{{/html}}
 {{/entries}}
 </ol>
+{{#this}}<p>This claim is appearance {{number}} of {{count}}{{#cueChange}}; its cue changed from the one before: <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}.</p>{{/this}}
 {{#showClusterLink}}<p><a href="{{clusterHref}}">{{#more}}All {{count}} appearances{{/more}}{{^more}}Every appearance on one page{{/more}} →</a></p>{{/showClusterLink}}
 </section>
 

@@ -43,8 +43,7 @@ struct AnalysisViews {
     /// `html` of a section or entry: the theme's partial rendered once per `key` and reused
     /// on every page that shows the same thing (a cluster's corroboration, its first
     /// appearance). Without a cache it is null, and the template renders the partial itself.
-    /// - Parameter context: built only when the fragment is not cached yet.
-    private func fragment(_ partial: String, key: String, _ context: @escaping () -> [String: Any]) -> PartialFragment {
+    private func fragment(_ partial: String, key: String, _ context: [String: Any]) -> PartialFragment {
         PartialFragment(cache: models.fragments, partial: partial, key: key, context: context)
     }
 
@@ -54,44 +53,29 @@ struct AnalysisViews {
         var context: [String: Any] = ["analysisGrades": grades(claim)]
         if let banner = claimBanner(claim, from: path) { context["retractionBanner"] = banner }
         if let corroboration = analysis.corroboration(of: claim.id) {
-            // Every claim of the group shows the same section, unless its own chain is listed:
-            // rendered once, and its lists built only then.
+            var section = corroborationContext(corroboration, focus: claim.id, from: path)
+            // Every claim of the group shows the same section, unless its own chain is listed.
             let group = analysis.cluster(of: claim.id)?.id ?? claim.id
             let focus = corroboration.chains(of: claim.id).contains { corroboration.verdict == .circular || $0.sourceIDs.count > 1 }
-            var section = corroborationSummary(corroboration, focus: claim.id)
-            section["html"] = fragment("corroboration", key: "\(group)|\(SitePaths.root(from: path))|\(focus ? claim.id : "")") {
-                corroborationContext(corroboration, focus: claim.id, from: path)
-            }
+            section["html"] = fragment("corroboration", key: "\(group)|\(SitePaths.root(from: path))|\(focus ? claim.id : "")", section)
             context["analysisCorroboration"] = section
         }
         if let cluster = analysis.cluster(of: claim.id), let position = analysis.provenancePosition(of: claim.id) {
+            // A small cluster whole, with each wording; of a large one, the first appearance
+            // and a line on this one (its cue change): the cluster page lists every one.
             let small = cluster.entries.count <= Self.smallCluster
-            let entry = cluster.entries[position]
-            var this: [String: Any] = [
-                "number": position + 1, "count": cluster.entries.count, "cueChange": false,
-                "clusterHref": SitePaths.root(from: path) + SitePaths.cluster(cluster.id),
-            ]
-            if let shift = entry.cueShift, let previousCue = entry.previousCue {
-                this["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
+            var section = provenanceContext(
+                cluster, shown: small ? Array(cluster.entries.indices) : [0], current: claim.id, from: path,
+                more: !small, withText: small)
+            if !small {
+                let entry = cluster.entries[position]
+                var this: [String: Any] = ["number": position + 1, "cueChange": false]
+                if let shift = entry.cueShift, let previousCue = entry.previousCue {
+                    this["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
+                }
+                section["this"] = position == 0 ? false : this
             }
-            context["analysisPosition"] = this
-            if small {
-                // A small cluster whole, each appearance with its wording.
-                var section = provenanceContext(
-                    cluster, shown: Array(cluster.entries.indices), current: claim.id, from: path, more: false, withText: true)
-                section["html"] = PartialFragment(cache: nil, partial: "provenance", key: "", context: { [:] })
-                context["analysisProvenance"] = section
-            } else {
-                // A large one: its first appearance, the same on every claim page of the
-                // cluster (rendered once); the cluster page lists every appearance.
-                let isFirst = position == 0
-                context["analysisProvenance"] = [
-                    "count": cluster.entries.count, "more": true, "isFirst": isFirst,
-                    "html": fragment("provenance", key: "\(cluster.id)|\(SitePaths.root(from: path))|\(isFirst)") {
-                        provenanceContext(cluster, shown: [0], current: claim.id, from: path, more: true, withText: false)
-                    },
-                ] as [String: Any]
-            }
+            context["analysisProvenance"] = section
         }
         let findings = analysis.quoteFindings[claim.id] ?? []
         if !findings.isEmpty {
@@ -114,17 +98,6 @@ struct AnalysisViews {
             if let reliability { grades["suggestedCode"] = "\(reliability)1" }
         }
         return grades
-    }
-
-    /// What a corroboration section says in a few values (its lists are in the partial's context).
-    private func corroborationSummary(_ corroboration: Corroboration, focus: String) -> [String: Any] {
-        [
-            "corroborated": corroboration.verdict == .corroborated,
-            "circular": corroboration.verdict == .circular,
-            "weakened": analysis.retractions.lostCorroboration.contains(analysis.cluster(of: focus)?.id ?? focus),
-            "sourceCount": corroboration.supporterSourceIDs.count,
-            "originCount": corroboration.origins.count,
-        ]
     }
 
     private func corroborationContext(_ corroboration: Corroboration, focus: String, from path: String) -> [String: Any] {
@@ -203,6 +176,7 @@ struct AnalysisViews {
             "isFirst": current == cluster.id,
             // Only a claim page links to the cluster page; the cluster page is that page.
             "showClusterLink": current != nil,
+            "this": false,
         ]
     }
 
@@ -233,15 +207,8 @@ struct AnalysisViews {
                 "shift": shift.rawValue, "hardened": shift == .hardened,
             ] as [String: Any]
         }
-        // On claim pages an appearance is shown on its cluster's other pages too: rendered
-        // once. Cluster pages show each once: rendered in place.
-        if current != nil {
-            let key = "\(entry.claimID)|\(root)|\(entry.claimID == current)|\(withText)"
-            let context = item
-            item["html"] = fragment("provenance-entry", key: key) { context }
-        } else {
-            item["html"] = PartialFragment(cache: nil, partial: "provenance-entry", key: "", context: { [:] })
-        }
+        let key = "\(entry.claimID)|\(root)|\(entry.claimID == current)|\(withText)"
+        item["html"] = fragment("provenance-entry", key: key, item)
         return item
     }
 
@@ -413,8 +380,7 @@ struct PartialFragment: MustacheCustomRenderable {
     let cache: FragmentCache?
     let partial: String
     let key: String
-    /// The partial's context, built on the first render of `key` only.
-    let context: () -> [String: Any]
+    let context: [String: Any]
 
     var renderText: String { cache?.partial(partial, key: key, context) ?? "" }
     /// Without a cache, `{{^html}}` renders the partial in place.

@@ -33,16 +33,8 @@ final class FragmentCache: @unchecked Sendable {
 extension FragmentCache {
     /// Any partial rendered once per `key` and reused (the analysis sections a whole claim
     /// cluster shares). Keys start with the partial's name, so they never meet claim items'.
-    /// - Parameter context: built only when the key is not cached yet.
-    func partial(_ name: String, key: String, _ context: () -> [String: Any]) -> String {
-        let key = name + "#" + key
-        lock.lock()
-        if let html = fragments[key] {
-            lock.unlock()
-            return html
-        }
-        lock.unlock()
-        return claimItem(key, context(), partial: name)
+    func partial(_ name: String, key: String, _ context: [String: Any]) -> String {
+        claimItem(name + "#" + key, context, partial: name)
     }
 }
 
