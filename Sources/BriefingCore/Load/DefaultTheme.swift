@@ -535,11 +535,12 @@ td.total { font-weight: 700; }
 {{#claim}}
 <article class="claim-page" aria-labelledby="claim-title" data-pagefind-body>
 {{>retraction-banner}}
-<p class="kicker"><span class="status status-{{status}}">{{statusLabel}}</span>{{#quote}} <span class="badge">Direct quote</span>{{/quote}}{{#credibility}} <span class="badge" title="Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)">Credibility {{credibility}}</span>{{/credibility}}{{#analysisGrades}}{{#reliability}} <span class="badge" title="Admiralty source reliability, A (reliable) to F (cannot be judged)">Source reliability {{reliability}}</span>{{/reliability}}{{#code}} <span class="badge" title="Admiralty grade: source reliability and information credibility">Grade {{code}}</span>{{/code}}{{#suggested}} <span class="badge suggested">Credibility 1 suggested</span>{{/suggested}}{{/analysisGrades}}</p>
+<p class="kicker"><span class="status status-{{status}}">{{statusLabel}}</span>{{#quote}} <span class="badge">Direct quote</span>{{/quote}}{{#credibility}} <span class="badge" title="Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)">Credibility {{credibility}}</span>{{/credibility}}{{#analysisGrades}}{{{html}}}{{^html}}{{>analysis-grades}}{{/html}}{{/analysisGrades}}</p>
 <h1 id="claim-title" class="claim-text">{{#quote}}“{{text}}”{{/quote}}{{^quote}}{{headline}}{{/quote}}</h1>
 {{#source}}
 <p class="attribution">— <a href="{{href}}" data-pagefind-weight="10">{{name}}</a>{{#role}}, {{role}}{{/role}}{{#anonymous}} <span class="badge">anonymous</span>{{/anonymous}}, <em>{{cue}}</em></p>
 {{/source}}
+{{#analysisPosition}}<p class="muted repetition">Appearance {{number}} of <a href="{{clusterHref}}">{{count}}</a>{{#cueChange}}; cue changed from the one before: <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}{{#chain}}; traces back: {{#steps}}{{#via}} <span class="via">{{via}}</span> {{/via}}<a href="{{href}}">{{name}}</a>{{#isOrigin}} <span class="badge">origin</span>{{/isOrigin}}{{/steps}}{{/chain}}</p>{{/analysisPosition}}
 <section aria-labelledby="context-heading">
 <h2 id="context-heading">In context</h2>
 {{#article}}<p class="muted">From <a href="{{href}}">{{title}}</a>{{#publication}}, {{publication}}{{/publication}}{{#date}}, {{date}}{{/date}}</p>{{/article}}
@@ -738,6 +739,12 @@ td.total { font-weight: 700; }
 </html>
 
 """##,
+        "partials/analysis-grades.mustache": #"""
+{{#reliability}} <span class="badge" title="Admiralty source reliability, A (reliable) to F (cannot be judged)">Source reliability {{reliability}}</span>{{/reliability}}{{#code}} <span class="badge" title="Admiralty grade: source reliability and information credibility">Grade {{code}}</span>{{/code}}{{#suggested}} <span class="badge suggested">Credibility 1 suggested</span>{{/suggested}}
+"""#,
+        "partials/analysis-suggestion.mustache": #"""
+{{#suggested}}<p class="suggestion">Suggested: <strong>credibility 1</strong>{{#suggestedCode}} (grade {{suggestedCode}}){{/suggestedCode}}, confirmed by independent sources; an editor sets it with <code>credibility: 1</code>.</p>{{/suggested}}
+"""#,
         "partials/article-item.mustache": #"""
 <li class="article-item">
 <a href="{{href}}">{{title}}</a>
@@ -746,19 +753,13 @@ td.total { font-weight: 700; }
 
 """#,
         "partials/claim-analysis.mustache": #"""
-{{#analysisGrades}}{{#suggested}}<p class="suggestion">Suggested: <strong>credibility 1</strong>{{#suggestedCode}} (grade {{suggestedCode}}){{/suggestedCode}}, confirmed by independent sources; an editor sets it with <code>credibility: 1</code>.</p>{{/suggested}}{{/analysisGrades}}
+{{! analysisHTML: the sections below rendered from their partials (most of them once per cluster) and joined; without it, each is rendered here. }}
+{{{analysisHTML}}}{{^analysisHTML}}
+{{#analysisGrades}}{{{suggestionHTML}}}{{^suggestionHTML}}{{>analysis-suggestion}}{{/suggestionHTML}}{{/analysisGrades}}
 {{#analysisCorroboration}}{{{html}}}{{^html}}{{>corroboration}}{{/html}}{{/analysisCorroboration}}
-{{#analysisQuotes}}
-<section class="quote-finding" data-pagefind-ignore="all">
-{{#misattribution}}<h2>Possible misattribution</h2>
-<p>Near-identical words are attributed to another speaker:</p>
-<ul>{{#others}}<li><a href="{{sourceHref}}">{{sourceName}}</a>{{#date}}, {{date}}{{/date}}: <a href="{{href}}">“{{text}}”</a>{{#articleTitle}} in {{articleTitle}}{{/articleTitle}}</li>{{/others}}</ul>{{/misattribution}}
-{{#drift}}<h2>Quote drift</h2>
-<p>The same speaker’s words read differently in an earlier article{{#others}} (<a href="{{href}}">{{articleTitle}}{{#date}}, {{date}}{{/date}}</a>){{/others}}:</p>
-<p class="word-diff">{{#diff}}{{#same}}<span>{{text}}</span> {{/same}}{{#removed}}<del>{{text}}</del> {{/removed}}{{#added}}<ins>{{text}}</ins> {{/added}}{{/diff}}</p>{{/drift}}
-</section>
-{{/analysisQuotes}}
-{{#analysisProvenance}}{{>provenance}}{{/analysisProvenance}}
+{{>quote-findings}}
+{{#analysisProvenance}}{{{html}}}{{^html}}{{>provenance}}{{/html}}{{/analysisProvenance}}
+{{/analysisHTML}}
 
 """#,
         "partials/claim-filters.mustache": #"""
@@ -796,7 +797,7 @@ td.total { font-weight: 700; }
         "partials/claim-item.mustache": #"""
 <li class="claim-item status-{{status}}"{{#source}} data-source="{{#anonymous}}anonymous{{/anonymous}}{{^anonymous}}named{{/anonymous}}"{{/source}}>
 <a class="claim-link" href="{{href}}">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</a>
-<span class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#onOwnArticle}} · <a href="{{sentenceHref}}">sentence ↑</a>{{/onOwnArticle}}{{^onOwnArticle}}{{#article}} · <a href="{{sentenceHref}}">in {{title}}</a>{{/article}}{{/onOwnArticle}}{{#repetition}} · {{#isFirst}}<a class="repetition" href="{{clusterHref}}">first of {{count}} appearances</a>{{/isFirst}}{{^isFirst}}<a class="repetition" href="{{clusterHref}}">repeated{{#firstDate}}, first on {{firstDate}}{{/firstDate}}</a>{{/isFirst}}{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}</span>{{/cueChange}}{{/repetition}}</span>
+<span class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#onOwnArticle}} · <a href="{{sentenceHref}}">sentence ↑</a>{{/onOwnArticle}}{{^onOwnArticle}}{{#article}} · <a href="{{sentenceHref}}">in {{title}}</a>{{/article}}{{/onOwnArticle}}{{#repetition}} · <a class="repetition" href="{{clusterHref}}">{{label}}</a>{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}</span>{{/cueChange}}{{/repetition}}</span>
 </li>
 
 """#,
@@ -825,9 +826,9 @@ td.total { font-weight: 700; }
 
 """#,
         "partials/provenance-entry.mustache": #"""
-<li class="provenance-entry{{#isFirst}} first{{/isFirst}}{{#isCurrent}} current{{/isCurrent}}">
+<li class="{{classes}}">
 {{#date}}<time datetime="{{dateISO}}">{{date}}</time>{{/date}}{{^date}}<span class="muted">Undated</span>{{/date}}
-<a href="{{sourceHref}}">{{sourceName}}</a> <em>{{cue}}</em>{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}{{#isFirst}} <span class="badge">first appearance</span>{{/isFirst}}{{#isCurrent}} <span class="badge">this claim</span>{{/isCurrent}}
+<a href="{{sourceHref}}">{{sourceName}}</a> <em>{{cue}}</em>{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}{{#badge}} <span class="badge">{{badge}}</span>{{/badge}}
 {{#articleTitle}} · <a href="{{articleHref}}">{{articleTitle}}</a>{{/articleTitle}}{{#text}}<span class="provenance-text"><a href="{{href}}">{{text}}</a></span>{{/text}}
 </li>
 
@@ -840,9 +841,21 @@ td.total { font-weight: 700; }
 {{/gapBefore}}{{{html}}}{{^html}}{{>provenance-entry}}{{/html}}
 {{/entries}}
 </ol>
-{{#this}}<p>This claim is appearance {{number}} of {{count}}{{#cueChange}}; its cue changed from the one before: <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}.</p>{{/this}}
 {{#showClusterLink}}<p><a href="{{clusterHref}}">{{#more}}All {{count}} appearances{{/more}}{{^more}}Every appearance on one page{{/more}} →</a></p>{{/showClusterLink}}
 </section>
+
+"""#,
+        "partials/quote-findings.mustache": #"""
+{{#analysisQuotes}}
+<section class="quote-finding" data-pagefind-ignore="all">
+{{#misattribution}}<h2>Possible misattribution</h2>
+<p>Near-identical words are attributed to another speaker:</p>
+<ul>{{#others}}<li><a href="{{sourceHref}}">{{sourceName}}</a>{{#date}}, {{date}}{{/date}}: <a href="{{href}}">“{{text}}”</a>{{#articleTitle}} in {{articleTitle}}{{/articleTitle}}</li>{{/others}}</ul>{{/misattribution}}
+{{#drift}}<h2>Quote drift</h2>
+<p>The same speaker’s words read differently in an earlier article{{#others}} (<a href="{{href}}">{{articleTitle}}{{#date}}, {{date}}{{/date}}</a>){{/others}}:</p>
+<p class="word-diff">{{#diff}}{{#same}}<span>{{text}}</span> {{/same}}{{#removed}}<del>{{text}}</del> {{/removed}}{{#added}}<ins>{{text}}</ins> {{/added}}{{/diff}}</p>{{/drift}}
+</section>
+{{/analysisQuotes}}
 
 """#,
         "partials/report-claim.mustache": ##"""

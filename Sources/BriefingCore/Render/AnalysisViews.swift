@@ -43,7 +43,8 @@ struct AnalysisViews {
     /// `html` of a section or entry: the theme's partial rendered once per `key` and reused
     /// on every page that shows the same thing (a cluster's corroboration, its first
     /// appearance). Without a cache it is null, and the template renders the partial itself.
-    private func fragment(_ partial: String, key: String, _ context: [String: Any]) -> PartialFragment {
+    /// - Parameter context: built only when the fragment is not cached yet.
+    private func fragment(_ partial: String, key: String, _ context: @escaping () -> [String: Any]) -> PartialFragment {
         PartialFragment(cache: models.fragments, partial: partial, key: key, context: context)
     }
 
@@ -53,35 +54,75 @@ struct AnalysisViews {
         var context: [String: Any] = ["analysisGrades": grades(claim)]
         if let banner = claimBanner(claim, from: path) { context["retractionBanner"] = banner }
         if let corroboration = analysis.corroboration(of: claim.id) {
-            var section = corroborationContext(corroboration, focus: claim.id, from: path)
-            // Every claim of the group shows the same section, unless its own chain is listed.
+            // Every claim of the group shows the same section (as its cluster page does):
+            // rendered once, its lists built only then. The claim's own chain is in
+            // `analysisPosition`.
             let group = analysis.cluster(of: claim.id)?.id ?? claim.id
-            let focus = corroboration.chains(of: claim.id).contains { corroboration.verdict == .circular || $0.sourceIDs.count > 1 }
-            section["html"] = fragment("corroboration", key: "\(group)|\(SitePaths.root(from: path))|\(focus ? claim.id : "")", section)
+            var section = corroborationSummary(corroboration, focus: claim.id)
+            section["html"] = fragment("corroboration", key: "\(group)|\(SitePaths.root(from: path))") {
+                corroborationContext(corroboration, focus: group, from: path)
+            }
             context["analysisCorroboration"] = section
         }
         if let cluster = analysis.cluster(of: claim.id), let position = analysis.provenancePosition(of: claim.id) {
-            // A small cluster whole, with each wording; of a large one, the first appearance
-            // and a line on this one (its cue change): the cluster page lists every one.
-            let small = cluster.entries.count <= Self.smallCluster
-            var section = provenanceContext(
-                cluster, shown: small ? Array(cluster.entries.indices) : [0], current: claim.id, from: path,
-                more: !small, withText: small)
-            if !small {
-                let entry = cluster.entries[position]
-                var this: [String: Any] = ["number": position + 1, "cueChange": false]
-                if let shift = entry.cueShift, let previousCue = entry.previousCue {
-                    this["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
-                }
-                section["this"] = position == 0 ? false : this
+            let entry = cluster.entries[position]
+            var this: [String: Any] = [
+                "number": position + 1, "count": cluster.entries.count, "cueChange": false,
+                "clusterHref": SitePaths.root(from: path) + SitePaths.cluster(cluster.id),
+            ]
+            if let shift = entry.cueShift, let previousCue = entry.previousCue {
+                this["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
             }
-            context["analysisProvenance"] = section
+            // How this claim traces back to its origin, when it is not its own.
+            let ownChain = cluster.corroboration?.chains(of: claim.id).first { $0.sourceIDs.count > 1 }
+            this["chain"] = ownChain.map { chain($0, focus: claim.id, from: path) } ?? false
+            context["analysisPosition"] = this
+            if cluster.entries.count <= Self.smallCluster {
+                // A small cluster whole, each appearance with its wording.
+                var section = provenanceContext(
+                    cluster, shown: Array(cluster.entries.indices), current: claim.id, from: path, more: false, withText: true)
+                section["html"] = PartialFragment(cache: nil, partial: "provenance", key: "", context: { [:] })
+                context["analysisProvenance"] = section
+            } else {
+                // A large one: its first appearance, the same on every claim page of the
+                // cluster (rendered once); the cluster page lists every appearance.
+                let isFirst = position == 0
+                context["analysisProvenance"] = [
+                    "count": cluster.entries.count, "more": true, "isFirst": isFirst,
+                    "html": fragment("provenance", key: "\(cluster.id)|\(SitePaths.root(from: path))|\(isFirst)") {
+                        provenanceContext(cluster, shown: [0], current: claim.id, from: path, more: true, withText: false)
+                    },
+                ] as [String: Any]
+            }
         }
         let findings = analysis.quoteFindings[claim.id] ?? []
         if !findings.isEmpty {
             context["analysisQuotes"] = findings.map { quoteFinding($0, from: path) }
         }
+        context["analysisHTML"] = joinedSections(context)
         return context
+    }
+
+    /// The claim page's analysis sections as one piece of HTML: each rendered by its
+    /// partial (the shared ones taken from the cache) and joined in page order, so the
+    /// page template evaluates one tag for them. Null without a cache.
+    private func joinedSections(_ context: [String: Any]) -> JoinedFragments {
+        var parts: [() -> String] = []
+        guard let cache = models.fragments else { return JoinedFragments(parts: nil) }
+        if let grades = context["analysisGrades"] as? [String: Any], grades["suggested"] is Int,
+           let html = grades["suggestionHTML"] as? PartialFragment {
+            parts.append { html.renderText }
+        }
+        if let section = context["analysisCorroboration"] as? [String: Any], let html = section["html"] as? PartialFragment {
+            parts.append { html.renderText }
+        }
+        if let quotes = context["analysisQuotes"] {
+            parts.append { cache.render("quote-findings", ["analysisQuotes": quotes]) }
+        }
+        if let section = context["analysisProvenance"] as? [String: Any], let html = section["html"] as? PartialFragment {
+            parts.append { html.isNull ? cache.render("provenance", section) : html.renderText }
+        }
+        return JoinedFragments(parts: parts)
     }
 
     /// Source reliability, information credibility, the Admiralty code ("B2"), and the
@@ -97,7 +138,23 @@ struct AnalysisViews {
             grades["suggested"] = 1
             if let reliability { grades["suggestedCode"] = "\(reliability)1" }
         }
+        // Few distinct grades: each kind of badge line and suggestion is rendered once.
+        let key = "\(reliability ?? "-")|\(claim.credibility ?? 0)|\(grades["suggested"] is Int)"
+        let values = grades
+        grades["html"] = fragment("analysis-grades", key: key) { values }
+        grades["suggestionHTML"] = fragment("analysis-suggestion", key: key) { values }
         return grades
+    }
+
+    /// What a corroboration section says in a few values (its lists are in the partial's context).
+    private func corroborationSummary(_ corroboration: Corroboration, focus: String) -> [String: Any] {
+        [
+            "corroborated": corroboration.verdict == .corroborated,
+            "circular": corroboration.verdict == .circular,
+            "weakened": analysis.retractions.lostCorroboration.contains(analysis.cluster(of: focus)?.id ?? focus),
+            "sourceCount": corroboration.supporterSourceIDs.count,
+            "originCount": corroboration.origins.count,
+        ]
     }
 
     private func corroborationContext(_ corroboration: Corroboration, focus: String, from path: String) -> [String: Any] {
@@ -191,6 +248,9 @@ struct AnalysisViews {
             "sourceHref": root + SitePaths.source(entry.sourceID),
             "sourceName": PageText.clean(graph.source(entry.sourceID)?.name ?? entry.sourceID),
             "date": false, "cueChange": false, "articleTitle": false,
+            // Class and badges as words, so cluster pages (every appearance) evaluate few tags.
+            "classes": "provenance-entry" + (position == 0 ? " first" : "") + (entry.claimID == current ? " current" : ""),
+            "badge": position == 0 ? "first appearance" : entry.claimID == current ? "this claim" : false,
         ]
         if let date = entry.date {
             item["date"] = date.longForm
@@ -207,8 +267,15 @@ struct AnalysisViews {
                 "shift": shift.rawValue, "hardened": shift == .hardened,
             ] as [String: Any]
         }
-        let key = "\(entry.claimID)|\(root)|\(entry.claimID == current)|\(withText)"
-        item["html"] = fragment("provenance-entry", key: key, item)
+        // On claim pages an appearance is shown on its cluster's other pages too: rendered
+        // once. Cluster pages show each once: rendered in place.
+        if current != nil {
+            let key = "\(entry.claimID)|\(root)|\(entry.claimID == current)|\(withText)"
+            let context = item
+            item["html"] = fragment("provenance-entry", key: key) { context }
+        } else {
+            item["html"] = PartialFragment(cache: nil, partial: "provenance-entry", key: "", context: { [:] })
+        }
         return item
     }
 
@@ -256,6 +323,10 @@ struct AnalysisViews {
             repetition["firstHref"] = SitePaths.root(from: path) + SitePaths.claim(first.claimID)
             if let date = first.date { repetition["firstDate"] = date.longForm }
         }
+        // The badge's words, so the timeline's many claim items evaluate few tags.
+        repetition["label"] = position == 0
+            ? "first of \(cluster.entries.count) appearances"
+            : "repeated" + ((repetition["firstDate"] as? String).map { ", first on \($0)" } ?? "")
         if let shift = entry.cueShift, let previousCue = entry.previousCue {
             repetition["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
         }
@@ -380,9 +451,19 @@ struct PartialFragment: MustacheCustomRenderable {
     let cache: FragmentCache?
     let partial: String
     let key: String
-    let context: [String: Any]
+    /// The partial's context, built on the first render of `key` only.
+    let context: () -> [String: Any]
 
     var renderText: String { cache?.partial(partial, key: key, context) ?? "" }
     /// Without a cache, `{{^html}}` renders the partial in place.
     var isNull: Bool { cache == nil }
+}
+
+/// Pieces of HTML rendered by partials, joined when a template asks for `{{{analysisHTML}}}`.
+struct JoinedFragments: MustacheCustomRenderable {
+    /// nil: no cache, so `{{^analysisHTML}}` renders the sections one by one.
+    let parts: [() -> String]?
+
+    var renderText: String { (parts ?? []).map { $0() }.joined(separator: "\n") }
+    var isNull: Bool { parts == nil }
 }

@@ -33,8 +33,21 @@ final class FragmentCache: @unchecked Sendable {
 extension FragmentCache {
     /// Any partial rendered once per `key` and reused (the analysis sections a whole claim
     /// cluster shares). Keys start with the partial's name, so they never meet claim items'.
-    func partial(_ name: String, key: String, _ context: [String: Any]) -> String {
-        claimItem(name + "#" + key, context, partial: name)
+    /// - Parameter context: built only when the key is not cached yet.
+    func partial(_ name: String, key: String, _ context: () -> [String: Any]) -> String {
+        let key = name + "#" + key
+        lock.lock()
+        if let html = fragments[key] {
+            lock.unlock()
+            return html
+        }
+        lock.unlock()
+        return claimItem(key, context(), partial: name)
+    }
+
+    /// A partial rendered for one page only (not cached).
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        templates.render(name, context)
     }
 }
 
