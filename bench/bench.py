@@ -35,7 +35,7 @@ def count_files(folder):
 
 
 def stage_times(output):
-    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+([\d.]+) s$", output, re.M)}
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+([\d.]+) s\b", output, re.M)}
 
 
 def median(xs):

@@ -34,7 +34,7 @@ public struct BuildReport: Sendable {
     /// Pages taken unchanged from the previous output (incremental build).
     public var reusedCount: Int
     /// Seconds spent in each stage, in pipeline order.
-    public var timings: [(stage: String, seconds: Double)]
+    public var timings: [StageTiming]
     /// What the Analyze stage reports: retractions and what they changed, a summary,
     /// suggested grades. Printed unless the build is quiet.
     public var notes: [String] = []
@@ -126,16 +126,31 @@ public struct Build: Sendable {
     }
 }
 
-/// Wall-clock time per stage.
+/// Wall-clock time per stage, and the process's peak memory when each ended.
 struct StageClock {
     private var last = DispatchTime.now().uptimeNanoseconds
-    private(set) var laps: [(stage: String, seconds: Double)] = []
+    private(set) var laps: [StageTiming] = []
 
     /// Ends `stage`. Work of another stage that ran inside it (`minus`) is moved to the
     /// stage that claims it (`plus`).
     mutating func lap(_ stage: String, minus: Double = 0, plus: Double = 0) {
         let now = DispatchTime.now().uptimeNanoseconds
-        laps.append((stage, Double(now - last) / 1e9 - minus + plus))
+        laps.append(StageTiming(stage: stage, seconds: Double(now - last) / 1e9 - minus + plus, peakMiB: Self.peakMiB()))
         last = now
     }
+
+    /// Peak resident memory of the process so far (Linux reports kilobytes).
+    static func peakMiB() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return usage.ru_maxrss / 1024
+    }
+}
+
+/// One stage of `briefing build --timings`.
+public struct StageTiming: Sendable {
+    public var stage: String
+    public var seconds: Double
+    /// Peak resident memory of the build when the stage ended.
+    public var peakMiB: Int
 }

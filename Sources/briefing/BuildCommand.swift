@@ -48,8 +48,8 @@ struct BuildCommand: ParsableCommand {
                 for note in report.notes { print(note) }
             }
             if timings {
-                for (stage, seconds) in report.timings {
-                    print(String(format: "  %-8@ %8.3f s", stage as NSString, seconds))
+                for lap in report.timings {
+                    print(String(format: "  %-8@ %8.3f s  (peak memory %d MiB)", lap.stage as NSString, lap.seconds, lap.peakMiB))
                 }
             }
         } catch let failure as BuildFailure {

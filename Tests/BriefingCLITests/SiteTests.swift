@@ -123,6 +123,20 @@ struct SiteTests {
         #expect(page.contains("budget would be delayed") && page.contains("strike had cost"))
     }
 
+    /// `--timings` names every stage in pipeline order with its seconds and the peak memory.
+    @Test func timingsListEveryStage() throws {
+        let project = try TestProject(copying: BriefingBinary.repository)
+        let result = try project.run(["build", "--quiet", "--timings", "--no-cache"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let stages = result.stdout.split(separator: "\n").compactMap { line -> String? in
+            let fields = line.split(separator: " ")
+            guard fields.count >= 6, Double(fields[1]) != nil, fields[2] == "s", fields[3] == "(peak",
+                  let mib = Int(fields[5]), mib > 0 else { return nil }
+            return String(fields[0])
+        }
+        #expect(stages == ["load", "extract", "link", "analyze", "render", "write"], "\(result.stdout)")
+    }
+
     @Test func versionFlag() throws {
         let result = try BriefingBinary.run(["--version"], in: BriefingBinary.repository)
         #expect(result.status == 0)

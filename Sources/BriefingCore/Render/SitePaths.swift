@@ -16,6 +16,7 @@ public enum SitePaths {
 
     /// The prefix that leads from `page` back to the site root: "" or "../".
     public static func root(from page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        // Folders between the page and the root: its slashes (paths are relative, no "//").
+        String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
     }
 }

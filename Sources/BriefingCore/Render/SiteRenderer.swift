@@ -78,7 +78,7 @@ public struct SiteRenderer: Sendable {
 
     /// Pages rendered (and then written) at a time: enough to keep both cores busy,
     /// few enough to bound memory.
-    static let batchSize = 2048
+    static let batchSize = 256
 
     /// Every page at once (tests, small sites).
     func render(_ graph: SiteGraph, affected: AffectedPages? = nil) -> [RenderedPage] {
@@ -281,14 +281,17 @@ public struct SiteRenderer: Sendable {
         context["jsonLD"] = ClaimMarkup(graph: graph).jsonLD(for: claim)
         if let source = graph.source(claim.sourceID) {
             // A bounded sample (a source can have thousands of claims): its claims in the
-            // same article first, then the others in order; the source page has them all.
-            // Lazily, stopping once the sample is full: a page per claim must not cost a
-            // pass over all the source's claims.
-            let candidates = source.claimIDs.lazy.filter { $0 != claim.id }.compactMap { graph.claim($0) }
-            var others = Array(candidates.filter { $0.article == claim.article }.prefix(Self.otherClaimsShown))
-            for other in candidates {
-                guard others.count < Self.otherClaimsShown else { break }
-                if other.article != claim.article { others.append(other) }
+            // same article first (read from the article, a dozen claims, not from the
+            // source's thousands), then the others in order; the source page has them all.
+            // A page per claim must not cost a pass over all the source's claims.
+            var others = Array(graph.claims(in: claim.article).lazy
+                .filter { $0.sourceID == source.id && $0.id != claim.id }
+                .prefix(Self.otherClaimsShown))
+            // Stops after the sample plus the same-article claims it skips: bounded by the
+            // article, whatever the source's size.
+            for id in source.claimIDs where others.count < Self.otherClaimsShown {
+                guard let other = graph.claim(id), other.article != claim.article else { continue }
+                others.append(other)
             }
             context["otherClaims"] = others.map { models.claim($0, from: path) }
             context["moreOtherClaims"] = source.claimIDs.count - 1 > others.count
