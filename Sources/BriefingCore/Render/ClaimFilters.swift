@@ -94,7 +94,7 @@ struct ClaimFilters: Sendable {
             "kind": anonymous ? "anonymous" : "named",
             "label": anonymous ? "Claims by anonymous sources" : "Claims by named sources",
             "count": members.count,
-            "claims": slice.map { models.claim(graph.claims[$0], from: path) },
+            "claims": slice.map { models.claimItem(graph.claims[$0], from: path) },
             "filters": context(.sourceKind(anonymous: anonymous), listings, models, from: path),
             "pagination": models.pagination(count: pageCount(anonymous: anonymous), current: page, from: path) {
                 SitePaths.claimsBySourceKind(anonymous: anonymous, page: $0)

@@ -15,14 +15,14 @@ final class FragmentCache: @unchecked Sendable {
     }
 
     /// The rendered `claim-item` for `item`, cached under `key`.
-    func claimItem(_ key: String, _ item: [String: Any], partial: String = "claim-item") -> String {
+    func claimItem(_ key: String, _ item: () -> [String: Any], partial: String = "claim-item") -> String {
         lock.lock()
         if let html = fragments[key] {
             lock.unlock()
             return html
         }
         lock.unlock()
-        let html = templates.render(partial, item)
+        let html = templates.render(partial, item())
         lock.lock()
         fragments[key] = html
         lock.unlock()
@@ -35,14 +35,7 @@ extension FragmentCache {
     /// cluster shares). Keys start with the partial's name, so they never meet claim items'.
     /// - Parameter context: built only when the key is not cached yet.
     func partial(_ name: String, key: String, _ context: () -> [String: Any]) -> String {
-        let key = name + "#" + key
-        lock.lock()
-        if let html = fragments[key] {
-            lock.unlock()
-            return html
-        }
-        lock.unlock()
-        return claimItem(key, context(), partial: name)
+        claimItem(name + "#" + key, context, partial: name)
     }
 
     /// A partial rendered for one page only (not cached).
@@ -51,12 +44,32 @@ extension FragmentCache {
     }
 }
 
-/// `{{{html}}}` in a claim list: rendered only if a template uses it.
+/// `{{{html}}}` in a claim list: rendered only if a template uses it, its fields built
+/// only if it is not cached yet.
 struct ClaimItemFragment: MustacheCustomRenderable {
     let key: String
-    let item: [String: Any]
     let cache: FragmentCache
+    let fields: () -> [String: Any]
 
-    var renderText: String { cache.claimItem(key, item) }
+    var renderText: String { cache.claimItem(key, fields) }
     var isNull: Bool { false }
+}
+
+/// A claim as an element of a list (see `ViewModels.claimItem`). Used by one page render
+/// on one thread, like every context.
+final class ClaimListItem: MustacheParent, @unchecked Sendable {
+    private let models: ViewModels
+    private let claim: Claim
+    private let page: String
+    private let onOwnArticle: Bool
+    private lazy var fields: [String: Any] = models.claim(claim, from: page, onOwnArticle: onOwnArticle)
+
+    init(models: ViewModels, claim: Claim, page: String, onOwnArticle: Bool) {
+        (self.models, self.claim, self.page, self.onOwnArticle) = (models, claim, page, onOwnArticle)
+    }
+
+    func child(named name: String) -> Any? {
+        guard name == "html", let cache = models.fragments else { return fields[name] }
+        return ClaimItemFragment(key: ViewModels.itemKey(claim, page, onOwnArticle), cache: cache) { [self] in fields }
+    }
 }

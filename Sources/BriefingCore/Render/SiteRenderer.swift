@@ -129,7 +129,7 @@ public struct SiteRenderer: Sendable {
             let slice = members.dropFirst((page - 1) * Listings.pageSize).prefix(Listings.pageSize)
             context = [
                 "status": status.rawValue, "label": models.statusLabel(status), "count": members.count,
-                "claims": slice.map { models.claim(graph.claims[$0], from: path) },
+                "claims": slice.map { models.claimItem(graph.claims[$0], from: path) },
                 "pagination": models.pagination(count: listings.pageCount(status), current: page, from: path) {
                     SitePaths.status(status, page: $0)
                 },
@@ -250,7 +250,7 @@ public struct SiteRenderer: Sendable {
             "article": models.article(article, from: path),
             "body": body,
             // On its own article, a claim links to its sentence rather than naming the article again.
-            "claims": claims.map { models.claim($0, from: path, onOwnArticle: true) },
+            "claims": claims.map { models.claimItem($0, from: path, onOwnArticle: true) },
             "sources": sourceIDs.compactMap { graph.source($0) }.map { models.source($0, from: path) },
         ]
     }
@@ -269,9 +269,9 @@ public struct SiteRenderer: Sendable {
         }
         let relations: [[String: Any]] =
             claim.relations.compactMap { relation in
-                graph.claim(relation.claimID).map { ["label": models.relationLabel(relation.kind, inverse: false), "kind": relation.kind.rawValue, "claim": models.claim($0, from: path)] }
+                graph.claim(relation.claimID).map { ["label": models.relationLabel(relation.kind, inverse: false), "kind": relation.kind.rawValue, "claim": models.claimItem($0, from: path)] }
             } + claim.inverseRelations.compactMap { relation in
-                graph.claim(relation.claimID).map { ["label": models.relationLabel(relation.kind, inverse: true), "kind": relation.kind.rawValue, "claim": models.claim($0, from: path)] }
+                graph.claim(relation.claimID).map { ["label": models.relationLabel(relation.kind, inverse: true), "kind": relation.kind.rawValue, "claim": models.claimItem($0, from: path)] }
             }
         context["relations"] = relations
         context["cited"] = claim.citedSourceIDs.compactMap { graph.source($0) }.map { models.source($0, from: path) }
@@ -293,7 +293,7 @@ public struct SiteRenderer: Sendable {
                 guard let other = graph.claim(id), other.article != claim.article else { continue }
                 others.append(other)
             }
-            context["otherClaims"] = others.map { models.claim($0, from: path) }
+            context["otherClaims"] = others.map { models.claimItem($0, from: path) }
             context["moreOtherClaims"] = source.claimIDs.count - 1 > others.count
         }
         return context
@@ -341,14 +341,14 @@ public struct SiteRenderer: Sendable {
         }
         let byArticle: [[String: Any]] = runs.compactMap { run in
             graph.article(run.slug).map {
-                ["article": models.article($0, from: path), "claims": run.claims.map { models.claim($0, from: path) }]
+                ["article": models.article($0, from: path), "claims": run.claims.map { models.claimItem($0, from: path) }]
             }
         }
         let citedBy = source.citedByClaimIDs.compactMap { graph.claim($0) }
         return [
             "source": models.source(source, from: path),
             "articles": byArticle,
-            "citedBy": citedBy.map { models.claim($0, from: path) },
+            "citedBy": citedBy.map { models.claimItem($0, from: path) },
         ]
     }
 }

@@ -13,9 +13,14 @@ public struct TemplateSet: Sendable {
         for name in theme.templates.keys.sorted() {
             guard let source = theme.templates[name] else { continue }
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                // The pragma, on a line of its own before the template (a standalone tag:
+                // it renders as nothing), makes `{{ }}` escape with `HTML.escape`.
+                let pragma = BriefingHTMLContentType.pragma + "\n"
+                library.register(try MustacheTemplate(string: pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(.render, at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber),
+                // Positions in the template as written, below the pragma's line.
+                let line = max(error.context.lineNumber - 1, 1)
+                diagnostics.append(.error(.render, at: SourceLocation(file: source.file, line: line, column: error.context.columnNumber),
                                           "template syntax error: \(Self.explain(error.error))"))
             } catch {
                 diagnostics.append(.error(.render, at: SourceLocation(file: source.file), "template syntax error: \(error)"))

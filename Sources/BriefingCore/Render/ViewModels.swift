@@ -111,10 +111,23 @@ struct ViewModels {
         if let credibility = claim.credibility { item["credibility"] = credibility }
         if onOwnArticle { item["onOwnArticle"] = true }
         if let fragments {
-            let key = "\(claim.id)|\(SitePaths.root(from: page))|\(onOwnArticle)"
-            item["html"] = ClaimItemFragment(key: key, item: item, cache: fragments)
+            let fields = item
+            item["html"] = ClaimItemFragment(key: Self.itemKey(claim, page, onOwnArticle), cache: fragments) { fields }
         }
         return item
+    }
+
+    /// A claim in a list rendered with `{{{html}}}`: its cached `claim-item` without building
+    /// its fields again; a template that reads any other field gets `claim(_:from:)`'s.
+    func claimItem(_ claim: Claim, from page: String, onOwnArticle: Bool = false) -> Any {
+        guard fragments != nil else { return self.claim(claim, from: page, onOwnArticle: onOwnArticle) }
+        return ClaimListItem(models: self, claim: claim, page: page, onOwnArticle: onOwnArticle)
+    }
+
+    /// The fragment cache's key for a claim item: the claim, the page's depth, and whether
+    /// the list is on the claim's own article.
+    static func itemKey(_ claim: Claim, _ page: String, _ onOwnArticle: Bool) -> String {
+        "\(claim.id)|\(SitePaths.root(from: page))|\(onOwnArticle)"
     }
 
     /// Claims grouped by status, statuses in order of urgency, empty groups left out.
@@ -127,7 +140,7 @@ struct ViewModels {
                 "status": status.rawValue,
                 "label": statusLabel(status),
                 "count": members.count,
-                "claims": members.prefix(limit).map { claim(graph.claims[$0], from: page) },
+                "claims": members.prefix(limit).map { claimItem(graph.claims[$0], from: page) },
                 "more": members.count > limit,
                 "allHref": link(SitePaths.status(status), from: page),
             ]
