@@ -38,11 +38,28 @@ def stage_times(output):
     return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\w+)\s+([\d.]+) s\b", output, re.M)}
 
 
+class Trash:
+    """Outputs moved out of the way during timings and deleted at the end (see bench_size)."""
+
+    def __init__(self, base):
+        self.folder = os.path.join(base, "trash")
+        self.count = 0
+
+    def take(self, path):
+        if os.path.exists(path):
+            os.makedirs(self.folder, exist_ok=True)
+            self.count += 1
+            os.rename(path, os.path.join(self.folder, f"{os.getpid()}-{self.count}"))
+
+    def empty(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def median(xs):
     return statistics.median(xs)
 
 
-def bench_size(n, runs, base, incremental=True):
+def bench_size(n, runs, base, trash, incremental=True):
     corpus = os.path.join(base, f"corpus-{n}")
     if not os.path.exists(os.path.join(corpus, "seeds")):
         subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"), str(n), corpus], check=True)
@@ -52,19 +69,23 @@ def bench_size(n, runs, base, incremental=True):
     bodies = sorted(os.path.join(corpus, "bodies", f) for f in os.listdir(os.path.join(corpus, "bodies")))
     r = {"briefing": [], "briefing_rss": [], "hugo": [], "hugo_rss": [], "cmark": [], "cp": [], "incremental": [], "stages": []}
     for _ in range(runs):
-        shutil.rmtree(site, ignore_errors=True)
+        # Earlier outputs are moved aside, not deleted, until the timings are done: on ext4
+        # without a journal (this machine), creating files just after deleting many is
+        # several times slower (new inodes skip recently freed ones), which would charge
+        # one tool for the clean-up of another.
+        trash.take(site)
         shutil.rmtree(os.path.join(corpus, ".briefing-cache"), ignore_errors=True)
         t, rss, out = timed([BRIEFING, "build", "--quiet", "--timings", "--no-cache"], cwd=corpus)
         r["briefing"].append(t); r["briefing_rss"].append(rss); r["stages"].append(stage_times(out))
-        shutil.rmtree(os.path.join(hugo_dir, "public"), ignore_errors=True)
+        trash.take(os.path.join(hugo_dir, "public"))
         t, rss, _ = timed(["hugo", "--quiet", "-s", hugo_dir, "-d", os.path.join(hugo_dir, "public")])
         r["hugo"].append(t); r["hugo_rss"].append(rss)
         t, _, _ = timed(["sh", "-c", 'cmark "$@" > /dev/null', "cmark"] + bodies)
         r["cmark"].append(t)
-        shutil.rmtree(copy, ignore_errors=True)
+        trash.take(copy)
         t, _, _ = timed(["cp", "-r", site, copy])
         r["cp"].append(t)
-        shutil.rmtree(copy, ignore_errors=True)
+        trash.take(copy)
     # Incremental: a warm cache, then one article edited.
     if not incremental:
         r["incremental"] = [float("nan")]
@@ -152,12 +173,14 @@ def main():
         sys.exit("build first: swift build -c release")
     incremental_max = int(arg("--incremental-max", "100000000"))
     results = []
+    trash = Trash(base)
     for n, runs in zip(sizes, runs_list):
-        results.append(bench_size(n, runs, base, incremental=n <= incremental_max))
+        results.append(bench_size(n, runs, base, trash, incremental=n <= incremental_max))
         # Written after each size, so a long run leaves what it measured.
         text = report(results, ",".join(str(r) for r in runs_list[:len(results)]))
         with open(out, "w") as f:
             f.write(text)
+    trash.empty()
     print(text)
 
 

@@ -31,7 +31,7 @@ struct Token: Sendable, Hashable {
     /// Starts with an upper-case letter ("Maduro", "U.S.", "The").
     var isCapitalized: Bool {
         guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
+        return first.isASCII ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase
     }
 
     /// A possessive word ("Maduro’s", "nation's"; not "it's").

@@ -100,11 +100,21 @@ struct Tokenizer: Sendable {
         return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
     }
 
-    static func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+    // ASCII answered by range, the rest by Unicode properties (a lookup that was most of
+    // tokenizing English text).
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s == " " || (s.value >= 0x09 && s.value <= 0x0D) : s.properties.isWhitespace
+    }
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
-    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? isASCIILetter(s) : s.properties.isAlphabetic
+    }
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        isDigit(s) || s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+        if s.isASCII { return isDigit(s) || isASCIILetter(s) }
+        return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+    }
+    private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)
     }
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 

@@ -39,6 +39,12 @@ struct ClaimMarkup {
     /// Escapes what could end a `<script>` element or confuse an HTML parser inside one.
     /// JSON allows these characters only inside strings, where `\uXXXX` means the same.
     static func scriptSafe(_ json: String) -> String {
+        // Most claims have none of them: one pass over the bytes (U+2028 and U+2029 are
+        // E2 80 A8 and E2 80 A9) and the text is returned as it is.
+        let bytes = json.utf8
+        guard bytes.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == 0xE2 }) else {
+            return json
+        }
         var result = ""
         result.reserveCapacity(json.utf8.count)
         for scalar in json.unicodeScalars {

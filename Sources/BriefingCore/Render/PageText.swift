@@ -11,8 +11,27 @@ enum PageText {
         (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
     }
 
+    /// Whether `text` has a control character, or a byte of a non-ASCII scalar (perhaps a
+    /// combining mark) right after a special character: one pass over the bytes, so the
+    /// usual text (curly quotes, accents and all) is returned without a copy.
+    private static func needsCleaning(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return true }
+            if previous == 0xC2, (0x80...0x9F).contains(byte) { return true } // C1 controls
+            if byte >= 0x80, isSpecial(previous) { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+
     static func clean(_ text: String) -> String {
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
+        guard needsCleaning(text) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var changed = false
