@@ -67,7 +67,7 @@ def bench_size(n, runs, base, trash, incremental=True):
     copy = os.path.join(corpus, "site-copy")
     hugo_dir = os.path.join(corpus, "hugo")
     bodies = sorted(os.path.join(corpus, "bodies", f) for f in os.listdir(os.path.join(corpus, "bodies")))
-    r = {"briefing": [], "briefing_rss": [], "hugo": [], "hugo_rss": [], "cmark": [], "cp": [], "incremental": [], "stages": []}
+    r = {"briefing": [], "briefing_rss": [], "hugo": [], "hugo_rss": [], "cmark": [], "cp": [], "incremental": [], "no_analysis": [], "stages": []}
     for _ in range(runs):
         # Earlier outputs are moved aside, not deleted, until the timings are done: on ext4
         # without a journal (this machine), creating files just after deleting many is
@@ -77,6 +77,12 @@ def bench_size(n, runs, base, trash, incremental=True):
         shutil.rmtree(os.path.join(corpus, ".briefing-cache"), ignore_errors=True)
         t, rss, out = timed([BRIEFING, "build", "--quiet", "--timings", "--no-cache"], cwd=corpus)
         r["briefing"].append(t); r["briefing_rss"].append(rss); r["stages"].append(stage_times(out))
+        # The same build without the claim analysis: what the analysis costs.
+        plain = os.path.join(corpus, "site-no-analysis")
+        trash.take(plain)
+        t, _, _ = timed([BRIEFING, "build", "--quiet", "--no-cache", "--no-analysis", "-o", plain], cwd=corpus)
+        r["no_analysis"].append(t)
+        trash.take(plain)
         trash.take(os.path.join(hugo_dir, "public"))
         t, rss, _ = timed(["hugo", "--quiet", "-s", hugo_dir, "-d", os.path.join(hugo_dir, "public")])
         r["hugo"].append(t); r["hugo_rss"].append(rss)
@@ -142,6 +148,7 @@ def report(results, runs):
             ("compute / cmark", compute / r["cmark"], "≤ 3"),
             ("write / cp -r", s["write"] / r["cp"], "≤ 1.5"),
             ("incremental / full", r["incremental"] / r["briefing"], "< 0.05"),
+            ("full / without analysis (issue 10)", r["briefing"] / r["no_analysis"], "≤ 1.15"),
             ("pages per second", r["files"] / r["briefing"], "—"),
         ]
         for name, value, goal in checks:

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var useCache: Bool = true
     /// Index the written site with Pagefind (`pagefind/`) before it is swapped into place.
     public var search: Bool
+    /// Run the claim analysis (clusters, corroboration, retractions, quote drift,
+    /// provenance). Off, pages show no analysis sections: the benchmark measures its cost.
+    public var analyze: Bool = true
 
     public init(project: Project, output: URL? = nil, baseURL: String? = nil, strict: Bool = false, includeDrafts: Bool = false, search: Bool = false) {
         self.project = project
@@ -80,7 +83,7 @@ public struct Build: Sendable {
         warnings += linkWarnings
         clock.lap("link")
 
-        let analyzed = ClaimAnalyzer().analyze(graph)
+        let analyzed = options.analyze ? ClaimAnalyzer().analyze(graph) : ClaimAnalyzer.Result(analysis: .empty, warnings: [], notes: [])
         graph.analysis = analyzed.analysis
         warnings += analyzed.warnings
         clock.lap("analyze")

@@ -28,6 +28,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Ignore .briefing-cache/ and render every page (the output is the same either way).")
     var noCache = false
 
+    @Flag(name: .long, help: "Skip the claim analysis (clusters, corroboration, retraction banners, quote drift, provenance): pages without those sections.")
+    var noAnalysis = false
+
     @Flag(name: .long, help: "Print the time each pipeline stage took.")
     var timings = false
 
@@ -39,6 +42,7 @@ struct BuildCommand: ParsableCommand {
         let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
         var options = BuildOptions(project: project, output: outputURL, baseURL: baseURL, strict: strict, includeDrafts: drafts, search: search)
         options.useCache = !noCache
+        options.analyze = !noAnalysis
         do {
             let report = try Build(options: options).run()
             Terminal.printDiagnostics(report.warnings)

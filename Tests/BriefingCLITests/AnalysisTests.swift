@@ -242,6 +242,20 @@ struct AnalysisTests {
         #expect(!script.contains("http"), "no external resources")
     }
 
+    /// `--no-analysis` (what the benchmark compares against): the same pages without the
+    /// analysis sections, no clusters in briefing.json, and a later full build brings them back.
+    @Test func withoutAnalysisPagesHaveNoAnalysisSections() throws {
+        let project = try TestProject(copying: Self.fixture)
+        let plain = try project.run(["build", "--quiet", "--no-analysis"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let claimPage = "site/claims/a3-sandvik-defends-utility--okafor-gates-jammed.html"
+        #expect(try !project.read(claimPage).contains("corroboration-heading"))
+        #expect(try !project.read("site/briefing.json").contains("\"clusters\": [\n"))
+        #expect(!project.exists("site/clusters"))
+        #expect(try project.run(["build", "--quiet"]).status == 0)
+        #expect(try project.read(claimPage).contains("corroboration-heading"))
+    }
+
     // MARK: - Incremental builds
 
     @Test func anIncrementalBuildRendersWhatANewRepetitionChanges() throws {

@@ -55,6 +55,7 @@ struct IncrementalPlan {
         for part in [config.title, config.description ?? "", config.language, config.baseURL ?? ""] { digest.combine(part) }
         digest.combine(options.includeDrafts ? "drafts" : "")
         digest.combine(options.search ? "search" : "")
+        digest.combine(options.analyze ? "" : "no-analysis")
         return digest
     }
 }
