@@ -181,6 +181,42 @@ struct PublishingFormatTests {
             """)
     }
 
+    /// A document streamed member by member and element by element, in small chunks, has
+    /// the bytes of the whole document encoded and laid out at once.
+    @Test func jsonStreamWriterMatchesTheWholeLaidOut() throws {
+        struct Item: Encodable { var name: String; var tags: [String]; var extra: [String: Int]? }
+        struct Document: Encodable { var items: [Item]; var empty: [Item]; var title: String; var nested: Item; var version: Int }
+        let items = [Item(name: "a,\"b\"", tags: ["x/y", "{["], extra: nil), Item(name: "c", tags: [], extra: ["k": 1, "j": 2])]
+        let document = Document(items: items, empty: [], title: "t:1", nested: items[1], version: 1)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var chunks: [[UInt8]] = []
+        var json = JSONStreamWriter(encoder: encoder, chunkSize: 16) { chunks.append($0) }
+        try json.member("empty", elements: document.empty)
+        try json.member("items", elements: document.items)
+        try json.member("nested", document.nested)
+        try json.member("title", document.title)
+        try json.member("version", document.version)
+        try json.finish()
+        #expect(chunks.count > 2)
+        #expect(Data(chunks.joined()) == JSONLayout.pretty(try encoder.encode(document)))
+
+        var emptyObject: [UInt8] = []
+        var nothing = JSONStreamWriter(encoder: encoder) { emptyObject += $0 }
+        try nothing.finish()
+        #expect(String(decoding: emptyObject, as: UTF8.self) == "{}\n")
+    }
+
+    @Test func briefingJSONIsStreamedWithItsMembersInKeyOrder() throws {
+        let graph = PublishingFixture.graph(baseURL: Self.base)
+        let streamed = try #require(SiteRenderer(theme: .default).render(graph).first { $0.path == BriefingJSON.path })
+        #expect(streamed.contents == BriefingJSON(graph).data())
+        let keys = String(decoding: streamed.contents, as: UTF8.self).split(separator: "\n")
+            .filter { $0.hasPrefix("  \"") && !$0.hasPrefix("   ") }
+            .map { $0.dropFirst(3).prefix { $0 != "\"" } }
+        #expect(keys == ["articles", "claims", "clusters", "generator", "relations", "site", "sources", "version"])
+    }
+
     // MARK: - Claim markup
 
     /// The JSON-LD object of `claim` as a dictionary.

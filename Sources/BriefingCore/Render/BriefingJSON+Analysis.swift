@@ -79,53 +79,51 @@ extension BriefingJSON {
         var steps: [String]
     }
 
-    mutating func addAnalysis(_ graph: SiteGraph) {
+    func addAnalysis(of claim: Claim, to entry: inout ClaimEntry) {
         let analysis = graph.analysis
-        for index in claims.indices {
-            let id = claims[index].id
-            guard let claim = graph.claim(id) else { continue }
-            claims[index].cluster = analysis.cluster(of: id)?.id
-            if analysis.credibilityOneSuggested.contains(id) { claims[index].suggestedCredibility = 1 }
-            if !claim.isIndependent { claims[index].independent = false }
-            claims[index].retraction = claim.retraction.map(RetractionEntry.init)
-            if let dependencies = analysis.retractions.claims[id] {
-                claims[index].dependsOnRetracted = dependencies.map { dependency in
-                    let type: String
-                    switch dependency.subject {
-                    case .source: type = "source"
-                    case .claim: type = "claim"
-                    }
-                    return DependencyEntry(kind: dependency.kind.rawValue, subjectType: type, subject: dependency.subject.id)
+        let id = claim.id
+        entry.cluster = analysis.cluster(of: id)?.id
+        if analysis.credibilityOneSuggested.contains(id) { entry.suggestedCredibility = 1 }
+        if !claim.isIndependent { entry.independent = false }
+        entry.retraction = claim.retraction.map(RetractionEntry.init)
+        if let dependencies = analysis.retractions.claims[id] {
+            entry.dependsOnRetracted = dependencies.map { dependency in
+                let type: String
+                switch dependency.subject {
+                case .source: type = "source"
+                case .claim: type = "claim"
                 }
-            }
-            if let findings = analysis.quoteFindings[id] {
-                claims[index].quoteFindings = findings.map { finding in
-                    QuoteFindingEntry(
-                        kind: finding.kind.rawValue, claims: finding.otherClaimIDs,
-                        diff: finding.kind == .drift ? finding.diff.map { DiffPiece(kind: $0.kind.rawValue, text: $0.text) } : nil)
-                }
+                return DependencyEntry(kind: dependency.kind.rawValue, subjectType: type, subject: dependency.subject.id)
             }
         }
-        for index in sources.indices {
-            guard let source = graph.source(sources[index].id) else { continue }
-            sources[index].retraction = source.retraction.map(RetractionEntry.init)
-            if !source.sameOriginIDs.isEmpty { sources[index].sameOrigin = source.sameOriginIDs }
+        if let findings = analysis.quoteFindings[id] {
+            entry.quoteFindings = findings.map { finding in
+                QuoteFindingEntry(
+                    kind: finding.kind.rawValue, claims: finding.otherClaimIDs,
+                    diff: finding.kind == .drift ? finding.diff.map { DiffPiece(kind: $0.kind.rawValue, text: $0.text) } : nil)
+            }
         }
-        clusters = analysis.clusters.map { cluster in
-            ClusterEntry(
-                id: cluster.id, path: SitePaths.cluster(cluster.id), claims: cluster.claimIDs,
-                cueChanges: cluster.entries.compactMap { entry in
-                    guard let shift = entry.cueShift, let previous = entry.previousCue else { return nil }
-                    return CueChangeEntry(claim: entry.claimID, from: previous, to: entry.cue, shift: shift.rawValue)
-                },
-                corroboration: cluster.corroboration.map { corroboration in
-                    CorroborationEntry(
-                        verdict: corroboration.verdict.rawValue, origins: corroboration.origins,
-                        sources: corroboration.supporterSourceIDs,
-                        chains: corroboration.chains.filter { $0.sourceIDs.count > 1 }.map {
-                            ChainEntry(claim: $0.claimID, sources: $0.sourceIDs, steps: $0.steps.map(\.rawValue))
-                        })
-                })
-        }
+    }
+
+    func addAnalysis(of source: Source, to entry: inout SourceEntry) {
+        entry.retraction = source.retraction.map(RetractionEntry.init)
+        if !source.sameOriginIDs.isEmpty { entry.sameOrigin = source.sameOriginIDs }
+    }
+
+    func clusterEntry(_ cluster: ClaimCluster) -> ClusterEntry {
+        ClusterEntry(
+            id: cluster.id, path: SitePaths.cluster(cluster.id), claims: cluster.claimIDs,
+            cueChanges: cluster.entries.compactMap { entry in
+                guard let shift = entry.cueShift, let previous = entry.previousCue else { return nil }
+                return CueChangeEntry(claim: entry.claimID, from: previous, to: entry.cue, shift: shift.rawValue)
+            },
+            corroboration: cluster.corroboration.map { corroboration in
+                CorroborationEntry(
+                    verdict: corroboration.verdict.rawValue, origins: corroboration.origins,
+                    sources: corroboration.supporterSourceIDs,
+                    chains: corroboration.chains.filter { $0.sourceIDs.count > 1 }.map {
+                        ChainEntry(claim: $0.claimID, sources: $0.sourceIDs, steps: $0.steps.map(\.rawValue))
+                    })
+            })
     }
 }

@@ -7,7 +7,10 @@ import Foundation
 /// two in step (a test validates the sample site's file against the schema). Keys are
 /// sorted and the text pretty-printed, so the same graph always gives the same bytes.
 /// Paths are relative to the site root; absolute URLs are `site.baseURL` + path.
-public struct BriefingJSON: Encodable, Sendable {
+///
+/// At 10,000 articles the file is some 200 MB: it is written entry by entry as it is
+/// produced (`JSONStreamWriter`), never held whole.
+public struct BriefingJSON: Sendable {
     public static let path = "briefing.json"
     /// Bumped when the format changes incompatibly.
     public static let formatVersion = 1
@@ -92,61 +95,72 @@ public struct BriefingJSON: Encodable, Sendable {
         var to: String
     }
 
-    var version: Int
-    var generator: String
-    var site: SiteEntry
-    var articles: [ArticleEntry]
-    var claims: [ClaimEntry]
-    var sources: [SourceEntry]
-    var relations: [RelationEntry]
-    /// Claim clusters with provenance and corroboration (BriefingJSON+Analysis.swift).
-    var clusters: [ClusterEntry] = []
+    let graph: SiteGraph
 
     public init(_ graph: SiteGraph) {
-        version = Self.formatVersion
-        generator = "Briefing \(BriefingVersion.current)"
-        let config = graph.config
-        site = SiteEntry(title: config.title, description: config.description, language: config.language, baseURL: config.baseURL)
-        articles = graph.articles.map { article in
-            let claims = graph.claims(in: article.slug)
-            var sourceIDs: [String] = []
-            for claim in claims where !sourceIDs.contains(claim.sourceID) { sourceIDs.append(claim.sourceID) }
-            return ArticleEntry(
-                id: article.slug, path: SitePaths.article(article.slug), title: article.title,
-                date: article.effectiveDate?.description, author: article.author, publication: article.publication,
-                url: article.url, tags: article.tags, claims: claims.map(\.id), sources: sourceIDs)
-        }
-        claims = graph.claims.map { claim in
-            ClaimEntry(
-                id: claim.id, localID: claim.localID, path: SitePaths.claim(claim.id), article: claim.article,
-                sentencePath: SitePaths.article(claim.article) + "#" + ClaimAnchor.htmlID(for: claim.id),
-                source: claim.sourceID, cue: claim.cue, text: claim.text, quote: claim.isDirectQuote,
-                sentence: claim.sentence, paragraph: claim.span.block + 1, start: claim.span.start, end: claim.span.end,
-                status: claim.status.rawValue, statusSetByEditor: claim.isStatusCurated, credibility: claim.credibility,
-                note: claim.note, evidence: claim.evidence, origin: claim.origin.rawValue, cites: claim.citedSourceIDs)
-        }
-        sources = graph.sources.map { source in
-            SourceEntry(
-                id: source.id, path: SitePaths.source(source.id), name: source.name, type: source.kind.rawValue,
-                anonymous: source.isAnonymous, role: source.role, reliability: source.reliability,
-                descriptor: source.descriptor, article: source.article, claims: source.claimIDs,
-                articles: source.articleSlugs, citedBy: source.citedByClaimIDs)
-        }
-        relations = graph.claims.flatMap { claim in
-            claim.relations.map { RelationEntry(kind: $0.kind.rawValue, from: claim.id, to: $0.claimID) }
-        }
-        addAnalysis(graph)
+        self.graph = graph
     }
 
-    /// The file's bytes: keys sorted, laid out by `JSONLayout`, ending in a newline.
-    public func data() -> Data {
+    /// Writes the file member by member, one entry at a time, handing the bytes to `sink`
+    /// in chunks: the same bytes as laying out the whole document's encoding, keys sorted.
+    func write(to sink: @escaping ([UInt8]) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Every value is a string, number, bool or array of them: encoding cannot fail.
-        return JSONLayout.pretty((try? encoder.encode(self)) ?? Data("{}".utf8))
+        var json = JSONStreamWriter(encoder: encoder, sink: sink)
+        // In key order, as `.sortedKeys` orders them.
+        try json.member("articles", elements: graph.articles.lazy.map(articleEntry))
+        try json.member("claims", elements: graph.claims.lazy.map(claimEntry))
+        try json.member("clusters", elements: graph.analysis.clusters.lazy.map(clusterEntry))
+        try json.member("generator", "Briefing \(BriefingVersion.current)")
+        try json.member("relations", elements: graph.claims.lazy.flatMap { claim in
+            claim.relations.lazy.map { RelationEntry(kind: $0.kind.rawValue, from: claim.id, to: $0.claimID) }
+        })
+        let config = graph.config
+        try json.member("site", SiteEntry(title: config.title, description: config.description, language: config.language, baseURL: config.baseURL))
+        try json.member("sources", elements: graph.sources.lazy.map(sourceEntry))
+        try json.member("version", Self.formatVersion)
+        try json.finish()
     }
 
+    /// The file's bytes whole (tests; the build streams them with `file()`).
+    public func data() -> Data {
+        ByteStream(produce: write).data()
+    }
+
+    /// The file, written as it is produced.
     func file() -> RenderedPage {
-        RenderedPage(path: Self.path, contents: data())
+        RenderedPage(path: Self.path, stream: ByteStream(produce: write))
+    }
+
+    private func articleEntry(_ article: Article) -> ArticleEntry {
+        let claims = graph.claims(in: article.slug)
+        var sourceIDs: [String] = []
+        for claim in claims where !sourceIDs.contains(claim.sourceID) { sourceIDs.append(claim.sourceID) }
+        return ArticleEntry(
+            id: article.slug, path: SitePaths.article(article.slug), title: article.title,
+            date: article.effectiveDate?.description, author: article.author, publication: article.publication,
+            url: article.url, tags: article.tags, claims: claims.map(\.id), sources: sourceIDs)
+    }
+
+    private func claimEntry(_ claim: Claim) -> ClaimEntry {
+        var entry = ClaimEntry(
+            id: claim.id, localID: claim.localID, path: SitePaths.claim(claim.id), article: claim.article,
+            sentencePath: SitePaths.article(claim.article) + "#" + ClaimAnchor.htmlID(for: claim.id),
+            source: claim.sourceID, cue: claim.cue, text: claim.text, quote: claim.isDirectQuote,
+            sentence: claim.sentence, paragraph: claim.span.block + 1, start: claim.span.start, end: claim.span.end,
+            status: claim.status.rawValue, statusSetByEditor: claim.isStatusCurated, credibility: claim.credibility,
+            note: claim.note, evidence: claim.evidence, origin: claim.origin.rawValue, cites: claim.citedSourceIDs)
+        addAnalysis(of: claim, to: &entry)
+        return entry
+    }
+
+    private func sourceEntry(_ source: Source) -> SourceEntry {
+        var entry = SourceEntry(
+            id: source.id, path: SitePaths.source(source.id), name: source.name, type: source.kind.rawValue,
+            anonymous: source.isAnonymous, role: source.role, reliability: source.reliability,
+            descriptor: source.descriptor, article: source.article, claims: source.claimIDs,
+            articles: source.articleSlugs, citedBy: source.citedByClaimIDs)
+        addAnalysis(of: source, to: &entry)
+        return entry
     }
 }

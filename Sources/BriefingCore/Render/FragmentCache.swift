@@ -1,7 +1,8 @@
 import Foundation
 import Mustache
 
-/// Claim items rendered once per claim and page depth, then reused on every page that
+/// Claim items rendered once per claim and page depth (except on their own article's
+/// page, the only one that lists them so), then reused on every page that
 /// lists the claim (its article, its source, listings, other claims' pages): a claim
 /// appears on a dozen pages, and rendering its `claim-item` partial each time was most of
 /// the render stage. The partial is the theme's, so an overridden `claim-item` is used.
@@ -47,11 +48,12 @@ extension FragmentCache {
 /// `{{{html}}}` in a claim list: rendered only if a template uses it, its fields built
 /// only if it is not cached yet.
 struct ClaimItemFragment: MustacheCustomRenderable {
-    let key: String
+    /// nil: an item shown once, rendered without being cached.
+    let key: String?
     let cache: FragmentCache
     let fields: () -> [String: Any]
 
-    var renderText: String { cache.claimItem(key, fields) }
+    var renderText: String { key.map { cache.claimItem($0, fields) } ?? cache.render("claim-item", fields()) }
     var isNull: Bool { false }
 }
 

@@ -80,10 +80,10 @@ public struct SiteRenderer: Sendable {
     /// few enough to bound memory.
     static let batchSize = 256
 
-    /// Every page at once (tests, small sites).
+    /// Every page at once, streamed files included (tests, small sites).
     func render(_ graph: SiteGraph, affected: AffectedPages? = nil) -> [RenderedPage] {
         var all: [RenderedPage] = []
-        render(graph, affected: affected) { all += $0 }
+        render(graph, affected: affected) { all += $0.map { $0.materialized() } }
         return all
     }
 

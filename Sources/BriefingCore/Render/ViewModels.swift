@@ -124,10 +124,11 @@ struct ViewModels {
         return ClaimListItem(models: self, claim: claim, page: page, onOwnArticle: onOwnArticle)
     }
 
-    /// The fragment cache's key for a claim item: the claim, the page's depth, and whether
-    /// the list is on the claim's own article.
-    static func itemKey(_ claim: Claim, _ page: String, _ onOwnArticle: Bool) -> String {
-        "\(claim.id)|\(SitePaths.root(from: page))|\(onOwnArticle)"
+    /// The fragment cache's key for a claim item: the claim and the page's depth. nil on
+    /// its own article's page, the only page that lists it so: cached, it would be memory
+    /// held to the end of the render (a third of the cache) for no reuse.
+    static func itemKey(_ claim: Claim, _ page: String, _ onOwnArticle: Bool) -> String? {
+        onOwnArticle ? nil : "\(claim.id)|\(SitePaths.root(from: page))"
     }
 
     /// Claims grouped by status, statuses in order of urgency, empty groups left out.

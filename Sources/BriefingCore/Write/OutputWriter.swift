@@ -110,7 +110,7 @@ public struct OutputWriter: Sendable {
             if page.isReused {
                 return link(previous + "/" + page.path, base + "/" + page.path) == 0 ? nil : page.path
             }
-            return Self.writeFile(base + "/" + page.path, page.contents) ? nil : page.path
+            return Self.writeFile(base + "/" + page.path, page) ? nil : page.path
         }
         if let failed = errors.compactMap({ $0 }).first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed])
@@ -119,11 +119,25 @@ public struct OutputWriter: Sendable {
 
     /// Writes a new file with plain POSIX calls: the folder is fresh and private, so
     /// Foundation's temp-file-and-rename per file (and per-file fsync) would only cost time.
-    private static func writeFile(_ path: String, _ contents: Data) -> Bool {
+    /// A streamed page is written chunk by chunk as it is produced.
+    private static func writeFile(_ path: String, _ page: RenderedPage) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        return contents.withUnsafeBytes { buffer -> Bool in
+        guard let stream = page.stream else { return write(page.contents, to: descriptor) }
+        do {
+            try stream.produce { chunk in
+                guard write(chunk, to: descriptor) else { throw CocoaError(.fileWriteUnknown) }
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Writes all of `bytes`, retrying short and interrupted writes.
+    private static func write(_ bytes: some ContiguousBytes, to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
                 guard let base = buffer.baseAddress else { return false }
