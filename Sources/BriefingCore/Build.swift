@@ -64,14 +64,18 @@ public struct Build: Sendable {
 
         let cache = options.useCache ? BuildCache(project: options.project) : nil
         let extractor = ClaimExtractor()
-        let merged = ConcurrentMap.map(project.articles) { article in
+        // Each article's claims, merge diagnostics, and extraction digest (the cache's key).
+        let merged = ConcurrentMap.map(project.articles) { article -> (ArticleClaims, [Diagnostic], StableDigest) in
             let digest = article.extractionDigest
+            let extraction: Extraction
             if let cached = cache?.extraction(for: digest) {
-                return ClaimMerger(article: article).merge(cached)
+                extraction = cached
+            } else {
+                extraction = extractor.extract(article.blocks)
+                cache?.store(extraction, for: digest)
             }
-            let extraction = extractor.extract(article.blocks)
-            cache?.store(extraction, for: digest)
-            return ClaimMerger(article: article).merge(extraction)
+            let (claims, diagnostics) = ClaimMerger(article: article).merge(extraction)
+            return (claims, diagnostics, digest)
         }
         let mergeDiagnostics = merged.flatMap(\.1)
         warnings += mergeDiagnostics.filter { $0.severity == .warning }
@@ -93,7 +97,10 @@ public struct Build: Sendable {
         }
 
         // Render and write stream in batches; each stage's time is measured apart.
-        let plan = cache.map { IncrementalPlan(cache: $0, project: project, graph: graph, options: options) }
+        let plan = cache.map {
+            IncrementalPlan(cache: $0, project: project, graph: graph, options: options, extractionDigests: Set(merged.map(\.2)))
+        }
+        if plan != nil { clock.lap("plan") }
         let renderer = try SiteRenderer(theme: project.theme)
         let displayName = options.project.displayPath(options.output)
         let writer = OutputWriter(output: options.output, displayName: displayName)
@@ -107,6 +114,7 @@ public struct Build: Sendable {
         clock.lap("render", minus: writeSeconds)
 
         let indexer = options.search ? SearchIndexer() : nil
+        plan?.forgetPrevious()
         try writer.finish(staging, beforeSwap: indexer.map { indexer in
             { staging in try indexer.index(staging, displayName: displayName) }
         })

@@ -12,51 +12,37 @@ struct BuildCache: Sendable {
 
     static let folderName = ".briefing-cache"
     /// Bumped whenever extraction or rendering changes in a way old entries cannot know.
-    static let formatVersion = "1"
+    static let formatVersion = "2"
 
     init(project: Project) {
         folder = project.root.appendingPathComponent(Self.folderName, isDirectory: true)
     }
 
-    /// What one article contributed last time.
-    struct ArticleRecord: Codable, Sendable, Equatable {
-        /// Digest of the seed's paragraphs, front matter and sidecar.
-        var digest: StableDigest
-        var claimIDs: [String]
-        var sourceIDs: [String]
-        /// Claims its claims relate to, either way.
-        var relatedClaimIDs: [String]
-    }
-
     /// The previous build, as far as incremental rebuilds need it.
-    struct Manifest: Codable, Sendable {
-        var formatVersion: String
+    struct Manifest: Sendable, Equatable {
         /// Digest of everything that is not an article: theme, config, options, version.
         var globalDigest: StableDigest
         /// The output folder it wrote.
         var outputPath: String
-        var articles: [String: ArticleRecord]
+        /// The digest of each page it wrote (`PageDigests`), by path.
+        var pages: [String: StableDigest]
     }
 
-    private var manifestURL: URL { folder.appendingPathComponent("manifest.json") }
+    private var manifestURL: URL { folder.appendingPathComponent("manifest.txt") }
     private var extractionsFolder: URL { folder.appendingPathComponent("extractions", isDirectory: true) }
 
     func loadManifest() -> Manifest? {
-        guard let data = try? Data(contentsOf: manifestURL),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
-              manifest.formatVersion == Self.formatVersion
-        else { return nil }
-        return manifest
+        (try? Data(contentsOf: manifestURL)).flatMap(Manifest.init(text:))
     }
 
     /// Saves the manifest; a failure only costs the next build its speed.
     func save(_ manifest: Manifest) {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        if let data = try? encoder.encode(manifest) {
-            try? data.write(to: manifestURL, options: .atomic)
-        }
+        try? manifest.text.write(to: manifestURL, options: .atomic)
+    }
+
+    func removeManifest() {
+        try? FileManager.default.removeItem(at: manifestURL)
     }
 
     // MARK: - Extractions, one file per content digest
@@ -97,15 +83,6 @@ extension Article {
             digest.combine(block.text)
             digest.combine(String(block.line))
         }
-        return digest
-    }
-
-    /// Digest of everything about the article that can reach a page.
-    var contentDigest: StableDigest {
-        var digest = extractionDigest
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        if let data = try? encoder.encode(self) { digest.combine(bytes: data) }
         return digest
     }
 }

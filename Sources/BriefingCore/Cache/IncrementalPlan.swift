@@ -1,7 +1,7 @@
 import Foundation
 
-/// Decides, from the cache manifest, what an incremental build may reuse, and records
-/// this build for the next one.
+/// Decides, from the cache manifest, which pages an incremental build may take from the
+/// previous output, and records this build for the next one.
 struct IncrementalPlan {
     let cache: BuildCache
     /// nil: render everything (no usable previous build, or something global changed).
@@ -9,29 +9,26 @@ struct IncrementalPlan {
     private let manifest: BuildCache.Manifest
     private let extractionDigests: Set<StableDigest>
 
-    init(cache: BuildCache, project: LoadedProject, graph: SiteGraph, options: BuildOptions) {
+    /// - Parameter extractionDigests: those of this build's articles (the others are pruned).
+    init(cache: BuildCache, project: LoadedProject, graph: SiteGraph, options: BuildOptions, extractionDigests: Set<StableDigest>) {
         self.cache = cache
-        let digests = Dictionary(uniqueKeysWithValues: project.articles.map { ($0.slug, $0.contentDigest) })
-        var global = Self.globalDigest(project: project, options: options)
-        // Clusters tie pages of different articles together: when what they show changes, render all.
-        global.combine(AnalysisDigest.of(graph.analysis, in: graph))
+        let global = Self.globalDigest(project: project, options: options)
+        let pages = PageDigests(graph).byPath
         let outputPath = options.output.standardizedFileURL.path
-        let previous = cache.loadManifest()
-        if let previous, previous.globalDigest == global, previous.outputPath == outputPath,
+        if let previous = cache.loadManifest(), previous.globalDigest == global, previous.outputPath == outputPath,
            FileManager.default.fileExists(atPath: outputPath) {
-            var changed = Set(previous.articles.keys).subtracting(digests.keys)
-            for (slug, digest) in digests where previous.articles[slug]?.digest != digest { changed.insert(slug) }
-            affected = AffectedPages(changed: changed, graph: graph, previous: previous.articles)
+            affected = AffectedPages(previous: previous.pages, current: pages)
         } else {
             affected = nil
         }
-        var records: [String: BuildCache.ArticleRecord] = [:]
-        for article in project.articles {
-            records[article.slug] = AffectedPages.record(for: article, digest: digests[article.slug] ?? StableDigest(), in: graph)
-        }
-        manifest = BuildCache.Manifest(
-            formatVersion: BuildCache.formatVersion, globalDigest: global, outputPath: outputPath, articles: records)
-        extractionDigests = Set(project.articles.map(\.extractionDigest))
+        manifest = BuildCache.Manifest(globalDigest: global, outputPath: outputPath, pages: pages)
+        self.extractionDigests = extractionDigests
+    }
+
+    /// Forgets the previous build before its output is replaced: its manifest describes
+    /// that output, and must never be read beside another.
+    func forgetPrevious() {
+        cache.removeManifest()
     }
 
     /// Saves the manifest of the build that just succeeded, and drops unused extractions.
@@ -52,7 +49,10 @@ struct IncrementalPlan {
             digest.combine(bytes: project.theme.assets[name] ?? Data())
         }
         let config = project.config
-        for part in [config.title, config.description ?? "", config.language, config.baseURL ?? ""] { digest.combine(part) }
+        digest.combine(config.title)
+        digest.combine(config.description)
+        digest.combine(config.language)
+        digest.combine(config.baseURL)
         digest.combine(options.includeDrafts ? "drafts" : "")
         digest.combine(options.search ? "search" : "")
         digest.combine(options.analyze ? "" : "no-analysis")

@@ -6,6 +6,10 @@ struct StableDigest: Hashable, Sendable, Codable, CustomStringConvertible {
 
     init() {}
 
+    init(value: UInt64) {
+        self.value = value
+    }
+
     mutating func combine<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
             value ^= UInt64(byte)
@@ -20,6 +24,23 @@ struct StableDigest: Hashable, Sendable, Codable, CustomStringConvertible {
 
     mutating func combine(_ other: StableDigest) {
         withUnsafeBytes(of: other.value.littleEndian) { combine(bytes: $0) }
+    }
+
+    mutating func combine(_ number: Int) {
+        withUnsafeBytes(of: Int64(number).littleEndian) { combine(bytes: $0) }
+    }
+
+    mutating func combine(_ flag: Bool) { combine(flag ? 1 : 0) }
+
+    /// Absent and empty differ.
+    mutating func combine(_ text: String?) {
+        combine(text != nil)
+        if let text { combine(text) }
+    }
+
+    mutating func combine(_ number: Int?) {
+        combine(number != nil)
+        if let number { combine(number) }
     }
 
     static func of(_ parts: String...) -> StableDigest {

@@ -120,4 +120,13 @@ public struct SiteGraph: Sendable {
     public func claimCount(in slug: String) -> Int {
         claimsByArticle[slug]?.count ?? 0
     }
+
+    // Positions in `claims`, `sources` and `articles`: to read a field or two of many
+    // entities without copying each whole.
+
+    func claimPosition(_ id: String) -> Int? { claimIndex[id] }
+    func sourcePosition(_ id: String) -> Int? { sourceIndex[id] }
+    func articlePosition(_ slug: String) -> Int? { articleIndex[slug] }
+    /// The article's claims in text order.
+    func claimPositions(in slug: String) -> [Int] { claimsByArticle[slug] ?? [] }
 }

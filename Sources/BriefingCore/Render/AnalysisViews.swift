@@ -160,17 +160,7 @@ struct AnalysisViews {
     private func corroborationContext(_ corroboration: Corroboration, focus: String, from path: String) -> [String: Any] {
         // A few origins by name (a claim repeated everywhere can have hundreds).
         let origins = corroboration.origins.prefix(Self.originsShown).compactMap { graph.source($0) }.map { models.source($0, from: path) }
-        // Every claim of a cluster has a page: build only the chains shown (a cluster can
-        // have thousands): the claim's own, found by index, then the first others. When
-        // corroborated, only chains with a step say more than the list of origins.
-        let circular = corroboration.verdict == .circular
-        var shown = Array(corroboration.chains(of: focus).filter { circular || $0.sourceIDs.count > 1 }.prefix(Self.chainsShown))
-        let candidates = circular ? Array(corroboration.chains.indices) : corroboration.derivedChains
-        for index in candidates where corroboration.chains[index].claimID != focus {
-            if shown.count >= Self.chainsShown { break }
-            shown.append(corroboration.chains[index])
-        }
-        let chainCount = circular ? corroboration.chains.count : corroboration.derivedChains.count
+        let (shown, chainCount) = Self.shownChains(corroboration, focus: focus)
         let count = corroboration.supporterSourceIDs.count
         // Corroborated by the reporting, but not once retracted material is set aside.
         let weakened = analysis.retractions.lostCorroboration.contains(analysis.cluster(of: focus)?.id ?? focus)
@@ -185,6 +175,21 @@ struct AnalysisViews {
             "chains": shown.map { chain($0, focus: focus, from: path) },
             "moreChains": chainCount > shown.count ? chainCount - shown.count : false,
         ]
+    }
+
+    /// The origin chains a corroboration section lists, and how many it could list.
+    /// Every claim of a cluster has a page: only the chains shown are built (a cluster can
+    /// have thousands): the focus claim's own, found by index, then the first others. When
+    /// corroborated, only chains with a step say more than the list of origins.
+    static func shownChains(_ corroboration: Corroboration, focus: String) -> (shown: [OriginChain], total: Int) {
+        let circular = corroboration.verdict == .circular
+        var shown = Array(corroboration.chains(of: focus).filter { circular || $0.sourceIDs.count > 1 }.prefix(chainsShown))
+        let candidates = circular ? Array(corroboration.chains.indices) : corroboration.derivedChains
+        for index in candidates where corroboration.chains[index].claimID != focus {
+            if shown.count >= chainsShown { break }
+            shown.append(corroboration.chains[index])
+        }
+        return (shown, circular ? corroboration.chains.count : corroboration.derivedChains.count)
     }
 
     private func chain(_ chain: OriginChain, focus: String, from path: String) -> [String: Any] {

@@ -26,9 +26,8 @@ public struct SiteRenderer: Sendable {
         case cluster(Int, page: Int)
     }
 
-    /// - Parameter affected: for an incremental build, the article, claim and source pages
-    ///   to render; the others are marked reused (taken from the previous output).
-    ///   nil renders everything.
+    /// - Parameter affected: for an incremental build, the pages to render; the others are
+    ///   marked reused (taken from the previous output). nil renders everything.
     /// - Parameter sink: receives the pages in batches, in a stable order, so a large site
     ///   is never held in memory whole (the writer writes each batch as it comes).
     /// - Returns: how many files were rendered and how many reused.
@@ -58,7 +57,7 @@ public struct SiteRenderer: Sendable {
         for start in stride(from: 0, to: jobs.count, by: Self.batchSize) {
             let batch = jobs[start..<min(start + Self.batchSize, jobs.count)]
             let pages = ConcurrentMap.map(Array(batch)) { job in
-                if let affected, let path = Self.reusablePath(of: job, affected) {
+                if let affected, let path = Self.reusablePath(of: job, graph, affected) {
                     return RenderedPage(reusing: path)
                 }
                 return render(job, graph, listings, reader, fragments)
@@ -87,14 +86,27 @@ public struct SiteRenderer: Sendable {
         return all
     }
 
-    /// The path of an entity page that `affected` does not include; nil for pages that
-    /// must be rendered (affected ones, and every listing).
-    private static func reusablePath(of job: PageJob, _ affected: AffectedPages) -> String? {
+    /// The path of a page `affected` leaves out (unchanged since the previous build);
+    /// nil for pages that must be rendered.
+    private static func reusablePath(of job: PageJob, _ graph: SiteGraph, _ affected: AffectedPages) -> String? {
+        let path = path(of: job, graph)
+        return affected.isAffected(path) ? nil : path
+    }
+
+    private static func path(of job: PageJob, _ graph: SiteGraph) -> String {
         switch job {
-        case .article(let slug): return affected.articles.contains(slug) ? nil : SitePaths.article(slug)
-        case .claim(let id): return affected.claims.contains(id) ? nil : SitePaths.claim(id)
-        case .source(let id): return affected.sources.contains(id) ? nil : SitePaths.source(id)
-        default: return nil
+        case .index: return SitePaths.index
+        case .claimsIndex: return SitePaths.claimsIndex
+        case .sourcesIndex: return SitePaths.sourcesIndex
+        case .articlesIndex: return SitePaths.articlesIndex
+        case let .status(status, page): return SitePaths.status(status, page: page)
+        case .article(let slug): return SitePaths.article(slug)
+        case .claim(let id): return SitePaths.claim(id)
+        case .source(let id): return SitePaths.source(id)
+        case .report: return SitePaths.report
+        case .timeline(let page): return SitePaths.timeline(page: page)
+        case let .sourceKind(anonymous, page): return SitePaths.claimsBySourceKind(anonymous: anonymous, page: page)
+        case let .cluster(index, page): return SitePaths.cluster(graph.analysis.clusters[index].id, page: page)
         }
     }
 
@@ -280,21 +292,9 @@ public struct SiteRenderer: Sendable {
         context["origin"] = claim.origin.rawValue
         context["jsonLD"] = ClaimMarkup(graph: graph).jsonLD(for: claim)
         if let source = graph.source(claim.sourceID) {
-            // A bounded sample (a source can have thousands of claims): its claims in the
-            // same article first (read from the article, a dozen claims, not from the
-            // source's thousands), then the others in order; the source page has them all.
-            // A page per claim must not cost a pass over all the source's claims.
-            var others = Array(graph.claims(in: claim.article).lazy
-                .filter { $0.sourceID == source.id && $0.id != claim.id }
-                .prefix(Self.otherClaimsShown))
-            // Stops after the sample plus the same-article claims it skips: bounded by the
-            // article, whatever the source's size.
-            for id in source.claimIDs where others.count < Self.otherClaimsShown {
-                guard let other = graph.claim(id), other.article != claim.article else { continue }
-                others.append(other)
-            }
-            context["otherClaims"] = others.map { models.claimItem($0, from: path) }
-            context["moreOtherClaims"] = source.claimIDs.count - 1 > others.count
+            let others = graph.otherClaims(of: claim, by: source, limit: Self.otherClaimsShown)
+            context["otherClaims"] = others.claims.map { models.claimItem($0, from: path) }
+            context["moreOtherClaims"] = others.more
         }
         return context
     }
