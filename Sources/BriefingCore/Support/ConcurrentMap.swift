@@ -4,18 +4,54 @@ import Foundation
 enum ConcurrentMap {
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
-        let results = UnsafeResults<R>(count: items.count)
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
-        let next = AtomicCounter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = next.increment()
-                guard index < items.count else { break }
-                results.set(index, transform(items[index]))
-            }
+        let work = SharedWork<T, R>(items)
+        DispatchQueue.concurrentPerform(iterations: min(ProcessInfo.processInfo.activeProcessorCount, items.count)) { _ in
+            work.drain(transform)
         }
-        return results.values()
+        return work.results()
     }
+
+    /// The same on `threads` threads of its own, for work that mostly waits on the kernel
+    /// (removing files): more threads than cores keep the file system busy, and Dispatch
+    /// runs no more than cores at once.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], threads: Int, _ transform: @escaping @Sendable (T) -> R) -> [R] {
+        guard items.count > 1 else { return items.map(transform) }
+        let work = SharedWork<T, R>(items)
+        let group = DispatchGroup()
+        for _ in 0..<min(threads, items.count) {
+            group.enter()
+            Thread {
+                work.drain(transform)
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        return work.results()
+    }
+}
+
+/// Items that threads take one at a time, and their results in order.
+private final class SharedWork<T: Sendable, R: Sendable>: Sendable {
+    private let items: [T]
+    private let slots: UnsafeResults<R>
+    private let next = AtomicCounter()
+
+    init(_ items: [T]) {
+        self.items = items
+        slots = UnsafeResults(count: items.count)
+    }
+
+    /// Transforms items until none is left.
+    func drain(_ transform: (T) -> R) {
+        while true {
+            let index = next.increment()
+            guard index < items.count else { return }
+            slots.set(index, transform(items[index]))
+        }
+    }
+
+    /// Every result, once every `drain` has returned.
+    func results() -> [R] { slots.values() }
 }
 
 /// Slots written once each by different threads, read after all have finished.

@@ -9,7 +9,8 @@ import Glibc
 /// build are hard-linked from the previous output instead of written (the previous
 /// output's files are never modified, only replaced, so sharing them is safe). A failed
 /// or killed build leaves the previous output untouched (at worst a hidden
-/// `.NAME.building-*` folder, removed by the next build).
+/// `.NAME.building-*` folder, removed by the next build). Folders are removed with
+/// `TreeRemover` (the previous output after the swap: 170,000 files at 10,000 articles).
 public struct OutputWriter: Sendable {
     /// The output folder, e.g. `site/`.
     public var output: URL
@@ -49,7 +50,7 @@ public struct OutputWriter: Sendable {
         }
         removeStaleStaging()
         let staging = parent.appendingPathComponent("\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)")
-        try? fileManager.removeItem(at: staging)
+        Self.removeTree(staging)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
@@ -62,30 +63,29 @@ public struct OutputWriter: Sendable {
     /// is removed and the output left as it was.
     public func write(_ pages: [RenderedPage], into staging: URL) throws {
         for page in pages where !Self.isSafe(page.path) {
-            try? FileManager.default.removeItem(at: staging)
+            Self.removeTree(staging)
             throw failure("refusing to write `\(page.path)` outside the output folder")
         }
         do {
             try writeAll(pages, into: staging)
         } catch {
-            try? FileManager.default.removeItem(at: staging)
+            Self.removeTree(staging)
             throw failure("cannot write the site into \(parent.path): \(error.localizedDescription); check free space and permissions")
         }
     }
 
     /// Abandons a build: removes its staging folder, leaving the output as it was.
     public func abandon(_ staging: URL) {
-        try? FileManager.default.removeItem(at: staging)
+        Self.removeTree(staging)
     }
 
     /// Runs `beforeSwap` on the complete staging folder, then swaps it into place.
     public func finish(_ staging: URL, beforeSwap: ((URL) throws -> Void)? = nil) throws {
-        let fileManager = FileManager.default
         if let beforeSwap {
             do {
                 try beforeSwap(staging)
             } catch {
-                try? fileManager.removeItem(at: staging)
+                Self.removeTree(staging)
                 throw error
             }
         }
@@ -161,30 +161,30 @@ public struct OutputWriter: Sendable {
                 try fileManager.moveItem(at: staging, to: output)
                 return
             } catch {
-                try? fileManager.removeItem(at: staging)
+                Self.removeTree(staging)
                 throw failure("cannot move the new site into \(displayName): \(error.localizedDescription)")
             }
         }
         if briefing_exchange_paths(staging.path, output.path) == 0 {
             // `staging` now holds the previous site.
-            try? fileManager.removeItem(at: staging)
+            Self.removeTree(staging)
             return
         }
         let old = parent.appendingPathComponent("\(stagingPrefix)old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try fileManager.moveItem(at: output, to: old)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            Self.removeTree(staging)
             throw failure("cannot replace \(displayName): \(error.localizedDescription)")
         }
         do {
             try fileManager.moveItem(at: staging, to: output)
         } catch {
             try? fileManager.moveItem(at: old, to: output)
-            try? fileManager.removeItem(at: staging)
+            Self.removeTree(staging)
             throw failure("cannot replace \(displayName): \(error.localizedDescription)")
         }
-        try? fileManager.removeItem(at: old)
+        Self.removeTree(old)
     }
 
     /// Folders left by builds that were killed.
@@ -195,8 +195,14 @@ public struct OutputWriter: Sendable {
             if let pid = Int32(pidText), pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) == 0 {
                 continue // another build still running
             }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(stale))
+            Self.removeTree(parent.appendingPathComponent(stale))
         }
+    }
+
+    /// Removes a staging or previous-output folder (`TreeRemover`); Foundation has a second
+    /// go at whatever it left (a tree nested deeper than descriptors allow, say).
+    private static func removeTree(_ folder: URL) {
+        if !TreeRemover.remove(folder.path) { try? FileManager.default.removeItem(at: folder) }
     }
 
     private func failure(_ message: String) -> BuildFailure {
