@@ -14,6 +14,8 @@ struct AnalysisDigests: Sendable {
     private var corroborationSections: [String: StableDigest] = [:]
     /// The first appearance of each large cluster, which every member's page shows.
     private var firstAppearances: [String: StableDigest] = [:]
+    /// What every page of a cluster shows besides its share of the appearances.
+    private var clusterHeadings: [String: StableDigest] = [:]
 
     private var analysis: Analysis { graph.analysis }
 
@@ -27,6 +29,7 @@ struct AnalysisDigests: Sendable {
             if let first = cluster.entries.first, cluster.entries.count > AnalysisViews.smallCluster {
                 firstAppearances[cluster.id] = entry(first, withText: false)
             }
+            clusterHeadings[cluster.id] = clusterHeading(cluster)
         }
         for (id, corroboration) in graph.analysis.unclusteredCorroboration {
             corroborationSections[id] = corroborationSection(corroboration, focus: id)
@@ -75,7 +78,7 @@ struct AnalysisDigests: Sendable {
         digest.combine(cluster.entries.count)
         if position > 0, let first = cluster.entries.first {
             digest.combine(first.claimID)
-            digest.combine(first.date?.description)
+            digest.combine(first.date)
         }
         digest.combine(cueChange(cluster.entries[position]))
         return digest
@@ -83,8 +86,7 @@ struct AnalysisDigests: Sendable {
 
     // MARK: - Cluster page
 
-    /// Page `page` of a cluster: its appearances on that page, counts, first claim,
-    /// corroboration and banner.
+    /// Page `page` of a cluster: its heading and its appearances on that page.
     func clusterPage(_ cluster: ClaimCluster, page: Int, pageCount: Int) -> StableDigest {
         var digest = StableDigest.of("cluster", cluster.id)
         digest.combine(page)
@@ -92,6 +94,13 @@ struct AnalysisDigests: Sendable {
         let start = (page - 1) * AnalysisViews.clusterPageSize
         let positions = Array(start..<min(cluster.entries.count, start + AnalysisViews.clusterPageSize))
         digest.combine(provenance(cluster, shown: positions, current: nil, withText: true))
+        digest.combine(clusterHeadings[cluster.id] ?? ItemDigests.absent)
+        return digest
+    }
+
+    /// Counts, first claim, corroboration and banner.
+    private func clusterHeading(_ cluster: ClaimCluster) -> StableDigest {
+        var digest = StableDigest()
         digest.combine(Set(cluster.entries.map(\.sourceID)).count)
         digest.combine(Set(cluster.entries.map(\.article)).count)
         digest.combine(graph.claimText(cluster.id))
@@ -201,7 +210,7 @@ struct AnalysisDigests: Sendable {
         var digest = StableDigest.of(entry.claimID, entry.cue, entry.sourceID)
         digest.combine(entry.isDenial)
         digest.combine(graph.sourceName(entry.sourceID))
-        digest.combine(entry.date?.description)
+        digest.combine(entry.date)
         digest.combine(entry.article)
         digest.combine(graph.articleTitle(entry.article))
         digest.combine(withText ? graph.claimText(entry.claimID) : nil)
@@ -242,6 +251,5 @@ extension SiteGraph {
     func claimText(_ id: String) -> String? { claimPosition(id).map { claims[$0].text } }
     func sourceName(_ id: String) -> String? { sourcePosition(id).map { sources[$0].name } }
     func articleTitle(_ slug: String) -> String? { articlePosition(slug).map { articles[$0].title } }
-    /// `effectiveDate`, as written on pages.
-    func articleDate(_ slug: String) -> String? { articlePosition(slug).flatMap { articles[$0].effectiveDate?.description } }
+    func articleDate(_ slug: String) -> ArticleDate? { articlePosition(slug).flatMap { articles[$0].effectiveDate } }
 }

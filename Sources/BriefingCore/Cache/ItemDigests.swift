@@ -20,7 +20,7 @@ struct ItemDigests: Sendable {
             digest.combine(article.title)
             digest.combine(graph.claimCount(in: article.slug))
             for tag in article.tags { digest.combine(tag) }
-            digest.combine(article.effectiveDate?.description)
+            digest.combine(article.effectiveDate)
             digest.combine(article.author)
             digest.combine(article.publication)
             digest.combine(article.url)

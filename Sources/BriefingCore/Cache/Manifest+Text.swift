@@ -13,13 +13,16 @@ extension BuildCache.Manifest {
     private static var header: String { "briefing-cache \(BuildCache.formatVersion)" }
 
     var text: Data {
-        var text = "\(Self.header)\nglobal \(globalDigest)\noutput \(outputPath)\n"
-        text.reserveCapacity(pages.count * 64)
+        var bytes = Array("\(Self.header)\nglobal \(globalDigest)\noutput \(outputPath)\n".utf8)
+        bytes.reserveCapacity(pages.count * 64)
         // A path with a line break has no line: its page is always rendered.
-        for (path, digest) in pages where !path.contains("\n") {
-            text += "\(digest) \(path)\n"
+        for (path, digest) in pages where !path.utf8.contains(UInt8(ascii: "\n")) {
+            digest.appendHex(to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            bytes += path.utf8
+            bytes.append(UInt8(ascii: "\n"))
         }
-        return Data(text.utf8)
+        return Data(bytes)
     }
 
     init?(text data: Data) {
@@ -52,6 +55,19 @@ extension BuildCache.Manifest {
 }
 
 extension StableDigest {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// `description`'s bytes.
+    fileprivate func appendHex(to bytes: inout [UInt8]) {
+        let digits = Self.hexDigits
+        var shift = (64 - value.leadingZeroBitCount + 3) / 4 * 4
+        if shift == 0 { shift = 4 }
+        while shift > 0 {
+            shift -= 4
+            bytes.append(digits[Int((value >> UInt64(shift)) & 0xF)])
+        }
+    }
+
     /// From `description`'s bytes (lowercase hexadecimal).
     fileprivate init?(hex: Line) {
         guard !hex.isEmpty, hex.count <= 16 else { return nil }

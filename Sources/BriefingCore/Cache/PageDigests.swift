@@ -47,12 +47,15 @@ struct PageInputs: Sendable {
 
     init(_ graph: SiteGraph) {
         self.graph = graph
-        items = ItemDigests(graph)
-        analysis = AnalysisDigests(graph, items: items)
-        listings = Listings(graph)
-        filters = ClaimFilters(graph)
-        timeline = Timeline(graph)
-        network = SourceNetwork(graph)
+        // The digests of items and analysis on one core, the indexes of the listings on the other.
+        let (digests, indexes) = ConcurrentMap.both({ () -> (ItemDigests, AnalysisDigests) in
+            let items = ItemDigests(graph)
+            return (items, AnalysisDigests(graph, items: items))
+        }, {
+            (Listings(graph), ClaimFilters(graph), Timeline(graph), SourceNetwork(graph))
+        })
+        (items, analysis) = digests
+        (listings, filters, timeline, network) = indexes
         // Every listing is one folder down, so its links are the same as the claims index's.
         filterBar = ContextDigest.of(filters.context(.all, listings, ViewModels(graph: graph), from: SitePaths.claimsIndex))
     }

@@ -43,6 +43,12 @@ struct StableDigest: Hashable, Sendable, Codable, CustomStringConvertible {
         if let number { combine(number) }
     }
 
+    /// By its numbers (formatting it as text would cost more than all the rest).
+    mutating func combine(_ date: ArticleDate?) {
+        combine(date != nil)
+        if let date { combine(date.year * 10_000 + date.month * 100 + date.day) }
+    }
+
     static func of(_ parts: String...) -> StableDigest {
         var digest = StableDigest()
         for part in parts { digest.combine(part) }

@@ -85,3 +85,21 @@ private final class AtomicCounter: @unchecked Sendable {
         return current
     }
 }
+
+extension ConcurrentMap {
+    /// `first` and `second` at once (each on a core when there are two).
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let results = PairResults<A, B>()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { results.first = first() } else { results.second = second() }
+        }
+        guard let a = results.first, let b = results.second else { preconditionFailure("both halves run before concurrentPerform returns") }
+        return (a, b)
+    }
+}
+
+/// Two slots, each written by one thread, read after both have finished.
+private final class PairResults<A, B>: @unchecked Sendable {
+    var first: A?
+    var second: B?
+}
