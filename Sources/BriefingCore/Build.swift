@@ -104,12 +104,22 @@ public struct Build: Sendable {
         let renderer = try SiteRenderer(theme: project.theme)
         let displayName = options.project.displayPath(options.output)
         let writer = OutputWriter(output: options.output, displayName: displayName)
-        let staging = try writer.begin()
+        var staging = try writer.begin()
         var writeSeconds = 0.0
-        let counts = try renderer.render(graph, affected: plan?.affected) { batch in
-            let start = DispatchTime.now().uptimeNanoseconds
-            try writer.write(batch, into: staging)
-            writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        func renderAndWrite(_ affected: AffectedPages?) throws -> (files: Int, reused: Int) {
+            try renderer.render(graph, affected: affected) { batch in
+                let start = DispatchTime.now().uptimeNanoseconds
+                try writer.write(batch, into: staging)
+                writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            }
+        }
+        let counts: (files: Int, reused: Int)
+        do {
+            counts = try renderAndWrite(plan?.affected)
+        } catch is OutputWriter.PreviousPageMissing {
+            // A page to reuse was deleted from the output since the last build: render all.
+            staging = try writer.begin()
+            counts = try renderAndWrite(nil)
         }
         clock.lap("render", minus: writeSeconds)
 

@@ -87,6 +87,17 @@ struct IncrementalBuildTests {
         #expect(!second.stdout.contains("(0 unchanged)"))
     }
 
+    /// A page deleted from `site/` by hand cannot be linked from the previous output: the
+    /// build renders everything instead of failing, and the page is back.
+    @Test func aPageDeletedFromTheOutputIsRenderedAgain() throws {
+        try expectIncrementalEqualsClean { project in
+            try FileManager.default.removeItem(at: project.url("site/sources/arturo-velez.html"))
+            var text = try project.read("seeds/budget.md")
+            text = text.replacingOccurrences(of: "until May", with: "until June")
+            try project.write("seeds/budget.md", text)
+        }
+    }
+
     @Test func editingOneParagraph() throws {
         try expectIncrementalEqualsClean { project in
             var text = try project.read("seeds/budget.md")

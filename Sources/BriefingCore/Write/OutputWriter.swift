@@ -68,6 +68,9 @@ public struct OutputWriter: Sendable {
         }
         do {
             try writeAll(pages, into: staging)
+        } catch let missing as PreviousPageMissing {
+            Self.removeTree(staging)
+            throw missing
         } catch {
             Self.removeTree(staging)
             throw failure("cannot write the site into \(parent.path): \(error.localizedDescription); check free space and permissions")
@@ -106,15 +109,24 @@ public struct OutputWriter: Sendable {
         }
         let base = folder.path
         let previous = output.path
-        let errors = ConcurrentMap.map(pages) { page -> String? in
+        let errors = ConcurrentMap.map(pages) { page -> (path: String, missing: Bool)? in
             if page.isReused {
-                return link(previous + "/" + page.path, base + "/" + page.path) == 0 ? nil : page.path
+                guard link(previous + "/" + page.path, base + "/" + page.path) != 0 else { return nil }
+                return (page.path, errno == ENOENT)
             }
-            return Self.writeFile(base + "/" + page.path, page) ? nil : page.path
+            return Self.writeFile(base + "/" + page.path, page) ? nil : (page.path, false)
         }
-        if let failed = errors.compactMap({ $0 }).first {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed])
+        let failures = errors.compactMap { $0 }
+        if let missing = failures.first(where: \.missing) { throw PreviousPageMissing(path: missing.path) }
+        if let failed = failures.first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed.path])
         }
+    }
+
+    /// A page an incremental build meant to take from the previous output is not there
+    /// (deleted by hand): the build renders everything instead.
+    public struct PreviousPageMissing: Error {
+        public var path: String
     }
 
     /// Writes a new file with plain POSIX calls: the folder is fresh and private, so
