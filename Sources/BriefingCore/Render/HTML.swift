@@ -7,7 +7,7 @@ enum HTML {
     /// Works on UTF-8 bytes: text without any of the five comes back as is, without a copy.
     static func escape(_ text: String) -> String {
         let bytes = text.utf8
-        guard bytes.contains(where: { entity(for: $0) != nil }) else { return text }
+        guard bytes.contains(where: isEscaped) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 32)
         for byte in bytes {
@@ -15,6 +15,9 @@ enum HTML {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether `byte` is one of the five that escaping replaces.
+    static func isEscaped(_ byte: UInt8) -> Bool { entity(for: byte) != nil }
 
     /// The entity for one of the five bytes HTML escaping replaces; nil for any other byte
     /// (every byte of a multi-byte UTF-8 sequence is ≥ 0x80, so none is ever split).

@@ -19,15 +19,10 @@ enum PageText {
         for byte in text.utf8 {
             if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return true }
             if previous == 0xC2, (0x80...0x9F).contains(byte) { return true } // C1 controls
-            if byte >= 0x80, isSpecial(previous) { return true }
+            if byte >= 0x80, HTML.isEscaped(previous) { return true }
             previous = byte
         }
         return false
-    }
-
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     static func clean(_ text: String) -> String {
