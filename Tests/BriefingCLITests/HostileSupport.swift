@@ -7,13 +7,7 @@ import Testing
 /// blow-up (the run has a time bound), or a file written outside the output folder.
 enum Hostile {
     /// A good seed to build first, so that each failure can be checked to keep the old site.
-    static let goodSeed = """
-        -- seeds/good.md --
-        ---
-        title: Good
-        ---
-        The minister said the bridge would open in May.
-        """
+    static let goodSeed = BadInputTests.goodSeed
 
     /// One run of the CLI, timed.
     struct Run {

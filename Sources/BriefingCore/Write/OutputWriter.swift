@@ -68,11 +68,10 @@ public struct OutputWriter: Sendable {
         }
         do {
             try writeAll(pages, into: staging)
-        } catch let missing as PreviousPageMissing {
-            Self.removeTree(staging)
-            throw missing
         } catch {
             Self.removeTree(staging)
+            // A missing page to reuse is for the build to handle (it renders everything).
+            if error is PreviousPageMissing { throw error }
             throw failure("cannot write the site into \(parent.path): \(error.localizedDescription); check free space and permissions")
         }
     }
