@@ -20,7 +20,11 @@ def arg(name, default):
 
 
 def timed(cmd, cwd=None):
-    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MiB, stdout)."""
+    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MiB, stdout).
+
+    Dirty pages of earlier steps are flushed first (`sync`), so that no command pays for
+    the write-back of the one before it (a `cp -r` of 240 MB, say)."""
+    os.sync()
     start = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start

@@ -98,6 +98,10 @@ struct AnalysisViews {
         let findings = analysis.quoteFindings[claim.id] ?? []
         if !findings.isEmpty {
             context["analysisQuotes"] = findings.map { quoteFinding($0, from: path) }
+            // The speakers of a quote share their findings (each names the others): rendered once.
+            context["analysisQuotesHTML"] = fragment("quote-findings", key: Self.quoteFindingsKey(findings, from: path)) {
+                ["analysisQuotes": findings.map { quoteFinding($0, from: path) }]
+            }
         }
         context["analysisHTML"] = joinedSections(context)
         return context
@@ -116,8 +120,8 @@ struct AnalysisViews {
         if let section = context["analysisCorroboration"] as? [String: Any], let html = section["html"] as? PartialFragment {
             parts.append { html.renderText }
         }
-        if let quotes = context["analysisQuotes"] {
-            parts.append { cache.render("quote-findings", ["analysisQuotes": quotes]) }
+        if let html = context["analysisQuotesHTML"] as? PartialFragment {
+            parts.append { html.renderText }
         }
         if let section = context["analysisProvenance"] as? [String: Any], let html = section["html"] as? PartialFragment {
             parts.append { html.isNull ? cache.render("provenance", section) : html.renderText }
@@ -285,6 +289,16 @@ struct AnalysisViews {
     }
 
     // MARK: - Quotes
+
+    /// What a claim's quote findings show: the same key, the same section.
+    static func quoteFindingsKey(_ findings: [QuoteFinding], from path: String) -> String {
+        var key = SitePaths.root(from: path)
+        for finding in findings {
+            key += "|\(finding.kind.rawValue):" + finding.otherClaimIDs.prefix(speakersShown).joined(separator: ",")
+            for piece in finding.diff { key += "\u{1}\(piece.kind.rawValue)\u{2}\(piece.text)" }
+        }
+        return key
+    }
 
     private func quoteFinding(_ finding: QuoteFinding, from path: String) -> [String: Any] {
         let root = SitePaths.root(from: path)
