@@ -50,6 +50,10 @@ struct AttributionFinder: Sendable {
     /// - Parameter anonymity: whether the sentence says its source is anonymous (`mentionsAnonymity`).
     private func verbAttribution(_ i: Int, _ verb: CueVerb, in sentence: Range<Int>, _ subjects: SubjectFinder, anonymity: Bool) -> Attribution? {
         let token = tokens[i]
+        if let particle = verb.particle {
+            guard i + 1 < sentence.upperBound, tokens[i + 1].lower == particle else { return nil }
+        }
+        let cueEnd = verb.particle == nil ? i : i + 1
         if i > sentence.lowerBound {
             let previous = tokens[i - 1]
             // A noun or adjective use: "the report", "Maduro’s claims", "this alleged plan".
@@ -76,13 +80,16 @@ struct AttributionFinder: Sendable {
             if verb.form == .base, !mention.isPlural, !["they", "we", "i", "you"].contains(mention.text) { return nil }
         }
         var complement = ComplementReader(tokens: tokens, sentence: sentence)
-            .complement(afterCue: found.inverted ? found.phraseEnd : i, verb: verb)
+            .complement(afterCue: found.inverted ? found.phraseEnd : cueEnd, verb: verb)
         if found.isRelative, let range = complement?.range {
             complement?.range = relativeClause(range, subjects)
         }
         if let complement {
             let needsClause = CueLexicon.needsClauseComplement.contains(verb.lemma)
-            if needsClause, !complement.isClause, subjectKind != .document { return nil }
+            // A document's evidence needs no clause ("The records show payments"); a document's
+            // "tell" does ("The numbers tell a story" is narration).
+            let isDocumentEvidence = subjectKind == .document && verb.cueClass == .evidence
+            if needsClause, !complement.isClause, !isDocumentEvidence { return nil }
             var attribution = Attribution(
                 subject: found.subject, cue: cueText(i, verb), cueClass: verb.cueClass, cueIndex: i,
                 phraseStart: found.phraseStart, phraseEnd: found.phraseEnd, content: [complement.range], contentFirst: false, cited: found.cited)
@@ -98,7 +105,7 @@ struct AttributionFinder: Sendable {
             content.append(after)
         }
         var attribution = Attribution(
-            subject: found.subject, cue: tokens[i].text, cueClass: verb.cueClass, cueIndex: i,
+            subject: found.subject, cue: cueText(i, verb), cueClass: verb.cueClass, cueIndex: i,
             phraseStart: found.phraseStart, phraseEnd: found.phraseEnd, content: content, contentFirst: true, cited: found.cited)
         attribution.anonymityHint = anonymity
         return attribution
@@ -177,10 +184,10 @@ struct AttributionFinder: Sendable {
 
     // MARK: - Helpers
 
-    /// The cue as written, with its particle: "called for".
+    /// The cue as written, with its particle: "called for", "pointed out".
     private func cueText(_ i: Int, _ verb: CueVerb) -> String {
-        guard verb.cueClass == .demand, i + 1 < tokens.count, ["for", "on"].contains(tokens[i + 1].lower) else { return tokens[i].text }
-        return tokens[i].text + " " + tokens[i + 1].text
+        let hasParticle = verb.particle != nil || (verb.cueClass == .demand && i + 1 < tokens.count && ["for", "on"].contains(tokens[i + 1].lower))
+        return hasParticle ? tokens[i].text + " " + tokens[i + 1].text : tokens[i].text
     }
 
     /// "who spoke on condition of anonymity", "who requested anonymity", "not authorized to speak".

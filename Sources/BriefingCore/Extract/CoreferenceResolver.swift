@@ -147,14 +147,14 @@ struct CoreferenceResolver: Sendable {
     private mutating func source(named name: String, head: String, kind: SourceKind, anonymous: Bool, role: String?,
                                  position: TextPosition) -> Int {
         let folded = Self.fold(name)
-        if let existing = sources.firstIndex(where: { Self.fold($0.name) == folded }) {
+        if let existing = sources.firstIndex(where: { Self.fold($0.name) == folded || StateMetonymy.sameSpeaker($0.name, name) }) {
             if sources[existing].role == nil { sources[existing].role = role }
             return existing
         }
         sources.append(ExtractedSource(key: uniqueKey(for: name), name: name, kind: kind, isAnonymous: anonymous, role: role))
-        if let honorific = role?.lowercased() {
-            if honorific.hasPrefix("mr.") { gender[sources.count - 1] = "he" }
-            if honorific.hasPrefix("mrs.") || honorific.hasPrefix("ms.") { gender[sources.count - 1] = "she" }
+        if let honorific = role?.lowercased().split(separator: " ").first {
+            if ["mr.", "mr"].contains(honorific) { gender[sources.count - 1] = "he" }
+            if ["mrs.", "ms.", "mrs", "ms"].contains(honorific) { gender[sources.count - 1] = "she" }
         }
         heads.append(head)
         lastSeen.append(position)

@@ -110,6 +110,7 @@ enum Lexicon {
         "congressman", "congresswoman", "governor", "gov.", "mayor", "general", "gen.", "colonel", "col.",
         "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "admiral", "adm.", "sergeant", "sgt.",
         "commander", "cmdr.", "dr.", "doctor", "prof.", "professor", "mr.", "mrs.", "ms.", "judge", "justice",
+        "dr", "prof", "mr", "mrs", "ms",  // British style, without the period
         "ambassador", "chancellor", "king", "queen", "prince", "princess", "pope", "rev.", "reverend",
         "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "director", "commissioner", "chief", "attorney",
         "speaker", "leader", "spokesperson", "spokesman", "spokeswoman", "premier", "sheikh", "envoy",
@@ -119,7 +120,7 @@ enum Lexicon {
         "strategist", "researcher", "scientist", "lawmaker", "official", "ceo", "executive", "chairperson",
     ]
 
-    static let honorifics: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame", "lord", "lady"]
+    static let honorifics: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady"]
 
     /// Heads of noun phrases that name people who speak, singular form.
     static let personHeads: Set<String> = [

@@ -56,7 +56,7 @@ struct SourceRecognizer: Sendable {
         let isIndefinite = determiner.map { Lexicon.indefiniteDeterminers.contains($0) } ?? false
         let isAnonymous = markedAnonymous || (kind == .person && isIndefinite)
         var text = paragraph.text(of: range)
-        if tokens[range.upperBound - 1].isPossessive { text = String(text.dropLast(2)) }
+        text = String(text.dropLast(tokens[range.upperBound - 1].possessiveLength))
         if first.isCapitalized, !WordShape.isNameWord(first) || WordShape.isHead(first.lower) {
             text = first.lower + text.dropFirst(first.text.count)
         }
@@ -111,7 +111,7 @@ struct SourceRecognizer: Sendable {
             || (nameTokens.count <= 2 && nameWords.allSatisfy { Lexicon.places.contains($0) })
             || (nameTokens.count == 1 && WordShape.isHead(nameWords[0]))
         var text = paragraph.text(of: nameStart..<(last + 1))
-        if tokens[last].isPossessive { text = String(text.dropLast(2)) }
+        text = String(text.dropLast(tokens[last].possessiveLength))
         let hasTitle = core.contains { Lexicon.titles.contains(tokens[$0].lower) && $0 < nameStart }
         let role = hasTitle && roleStart < nameStart ? paragraph.text(of: roleStart..<nameStart) : nil
         let markedAnonymous = range.contains { Lexicon.anonymityMarkers.contains(tokens[$0].lower) }

@@ -89,7 +89,7 @@ struct SubjectFinder: Sendable {
             if previous.isWord, ["and", "but", "or", "then"].contains(previous.lower) {
                 return Found(subject: .previous, phraseStart: k, phraseEnd: verb)
             }
-            if previous.isPunctuation(",") {
+            if previous.isPunctuation(",") || previous.isPunctuation("—") {
                 if let found = parentheticalSubject(comma: k, verb: verb) { return found }
             } else if previous.isWord, let found = mentionFound(endingAt: k, verb: verb) {
                 let before = found.phraseStart - 1
@@ -116,12 +116,13 @@ struct SubjectFinder: Sendable {
         return mentionFound(endingAt: k, verb: verb)
     }
 
-    /// "X, who…, said", "X, speaking to…, said", "The Post, citing Z, reported".
+    /// "X, who…, said", "X, speaking to…, said", "The Post, citing Z, reported",
+    /// "X – who grew up nearby – told": the parenthetical set off by commas or dashes.
     private func parentheticalSubject(comma: Int, verb: Int) -> Found? {
         var c = comma - 1
         while c > sentence.lowerBound, comma - c < 40 {
             defer { c -= 1 }
-            guard tokens[c].isPunctuation(","), !tokens[c].isQuoted, c + 1 < comma else { continue }
+            guard tokens[c].isPunctuation(",") || tokens[c].isPunctuation("—"), !tokens[c].isQuoted, c + 1 < comma else { continue }
             let opener = tokens[c + 1]
             if let named = appositiveName(from: c + 1, to: comma, describedBy: c - 1) {
                 return Found(subject: .mention(named), phraseStart: c + 1, phraseEnd: verb)
@@ -201,24 +202,36 @@ struct SubjectFinder: Sendable {
         return Found(subject: .mention(mention), phraseStart: range.lowerBound, phraseEnd: verb)
     }
 
-    /// "the latter" / "the former": the second / first of the last "X and Y" before it.
+    /// "the latter" / "the former": the last / next-to-last source-like mention
+    /// before it, in this sentence or the one before ("between the U.S. and
+    /// Venezuela, with the latter…", "Salvatierra met Ferreyra…, and the former…").
+    /// Nil, and so no source, when fewer mentions precede it.
     private func resolvedLatterFormer(_ range: Range<Int>) -> SourceMention? {
         guard range.count == 2, tokens[range.lowerBound].lower == "the" else { return nil }
         let which = tokens[range.lowerBound + 1].lower
         guard which == "latter" || which == "former" else { return nil }
-        var i = range.lowerBound - 1
-        while i > sentence.lowerBound {
-            defer { i -= 1 }
-            guard tokens[i].lower == "and", !tokens[i].isQuoted else { continue }
-            let phrase = which == "latter"
-                ? reader.phrase(startingAt: i + 1, upperBound: range.lowerBound)
-                : reader.phrase(endingAt: i - 1, lowerBound: sentence.lowerBound)
-            guard let phrase, let mention = recognizer.mention(phrase) else { continue }
-            var resolved = mention
-            resolved.tokens = range
-            return resolved
+        let wanted = which == "latter" ? 1 : 2
+        let previous = paragraph.sentences.last { $0.tokens.upperBound <= sentence.lowerBound }
+        let lowerBound = previous?.tokens.lowerBound ?? sentence.lowerBound
+        var found: [SourceMention] = []
+        var j = range.lowerBound - 1
+        while j >= lowerBound, found.count < wanted {
+            let token = tokens[j]
+            let start = j < sentence.lowerBound ? lowerBound : sentence.lowerBound
+            guard token.isWord, !token.isQuoted, !token.isPossessive, WordShape.isNameWord(token) || WordShape.isHead(token.lower),
+                  let phrase = reader.phrase(endingAt: j, lowerBound: start),
+                  let mention = recognizer.mention(phrase), mention.reference != .pronoun
+            else {
+                j -= 1
+                continue
+            }
+            found.append(mention)
+            j = phrase.lowerBound - 1
         }
-        return nil
+        guard found.count == wanted, var resolved = found.last else { return nil }
+        resolved.tokens = range
+        resolved.position = TextPosition(block: paragraph.block.index, token: range.lowerBound)
+        return resolved
     }
 
     /// The subject of the sentence's main clause: the first noun phrase after any
