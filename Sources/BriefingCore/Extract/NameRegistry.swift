@@ -46,8 +46,12 @@ struct NameRegistry: Sendable {
                 }
             }
         }
-        // Full names first, so that a surname seen before the full name still resolves.
-        for (_, mention) in pending where Self.words(of: mention.text).count >= 2 || mention.role != nil {
+        // Full names first, so that a surname seen before the full name still resolves;
+        // then titled surnames of no one registered ("Mr. Renn" after "Paulo Renn" is him).
+        for (_, mention) in pending where Self.words(of: mention.text).count >= 2 {
+            register(mention)
+        }
+        for (_, mention) in pending where Self.words(of: mention.text).count == 1 && mention.role != nil && lookup(mention.text) == nil {
             register(mention)
         }
         for (position, mention) in pending {

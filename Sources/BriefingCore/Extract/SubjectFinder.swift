@@ -174,16 +174,40 @@ struct SubjectFinder: Sendable {
 
     /// "the fishermen’s lawyer, Jonas Fehr": the person's name in `start..<end`
     /// (nothing but a name), with the description ending at `description` as role.
+    /// An organisation's name after an organisation's description takes that kind:
+    /// "The main opposition party, Renovación Nacional,".
     func appositiveName(from start: Int, to end: Int, describedBy description: Int) -> SourceMention? {
         guard start < end, (start..<end).allSatisfy({ WordShape.isNameWord(tokens[$0]) || WordShape.nameParticles.contains(tokens[$0].lower) }),
-              let named = recognizer.mention(start..<end), named.reference == .name, named.kind == .person,
-              description >= sentence.lowerBound,
-              let describing = reader.phrase(endingAt: description, lowerBound: sentence.lowerBound),
-              let role = recognizer.mention(describing), role.reference == .description, role.kind == .person
+              var mention = recognizer.mention(start..<end), mention.reference == .name, description >= sentence.lowerBound
         else { return nil }
-        var mention = named
-        mention.role = paragraph.text(of: describing.lowerBound + (Lexicon.determiners.contains(tokens[describing.lowerBound].lower) ? 1 : 0)..<describing.upperBound)
+        let describing = reader.phrase(endingAt: description, lowerBound: sentence.lowerBound)
+        let role = describing.flatMap { recognizer.mention($0) }
+        if let describing, let role, role.reference == .description, role.kind == .person || role.kind == .organization {
+            if role.kind == .organization {
+                mention.kind = .organization
+            } else if mention.kind != .person {
+                return nil
+            }
+            mention.role = paragraph.text(of: describing.lowerBound + (Lexicon.determiners.contains(tokens[describing.lowerBound].lower) ? 1 : 0)..<describing.upperBound)
+            return mention
+        }
+        guard mention.kind == .person, let titled = titledDescription(endingAt: description) else { return nil }
+        mention.role = titled
         return mention
+    }
+
+    /// "The Minister of Economy of Marenia", "Its leader in the Chamber of Deputies":
+    /// a clause-initial description ending at `end` that opens with a determiner and
+    /// holds a title; its text without the determiner, as a role.
+    private func titledDescription(endingAt end: Int) -> String? {
+        var start = end
+        while start > sentence.lowerBound, !tokens[start - 1].isPunctuation(","), !tokens[start - 1].isPunctuation("—"), end - start < 12 {
+            start -= 1
+        }
+        guard start < end, tokens[start].isWord, Lexicon.determiners.contains(tokens[start].lower),
+              (start...end).contains(where: { tokens[$0].isWord && !tokens[$0].isQuoted && Lexicon.titles.contains(tokens[$0].lower) })
+        else { return nil }
+        return paragraph.text(of: (start + 1)..<(end + 1))
     }
 
     /// "Jane Doe, a professor at X," → "professor at X".
@@ -252,7 +276,7 @@ struct SubjectFinder: Sendable {
             start = comma + 1
         }
         guard start < limit, let range = reader.phrase(startingAt: start, upperBound: limit) else { return nil }
-        return recognizer.mention(range)
+        return appositiveName(after: range) ?? recognizer.mention(range)
     }
 
     /// A comma outside quotations, or one just inside a closing mark (“…,” X said).
