@@ -84,6 +84,8 @@ struct AttributionFinder: Sendable {
         if found.isRelative, let range = complement?.range {
             complement?.range = relativeClause(range, subjects)
         }
+        // "«Q», affirmed X in a press conference": after an inverted subject only a clause is content.
+        if found.inverted, complement?.isClause == false { complement = nil }
         if let complement {
             let needsClause = CueLexicon.needsClauseComplement.contains(verb.lemma)
             // A document's evidence needs no clause ("The records show payments"); a document's

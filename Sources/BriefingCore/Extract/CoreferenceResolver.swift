@@ -106,6 +106,12 @@ struct CoreferenceResolver: Sendable {
 
     private mutating func resolveDescription(_ mention: SourceMention) -> Int? {
         if mention.isDefinite, let earlier = antecedent(of: mention) { return earlier }
+        if mention.isDefinite, !mention.isPlural, Self.genericOrganizationHeads.contains(mention.head),
+           let named = registry.organizationMentions.last(where: { $0.position < mention.position }) {
+            // "The IMF did not respond… the organization recommended…".
+            return source(named: named.name, head: NameRegistry.words(of: named.name).last ?? "", kind: .organization,
+                          anonymous: false, role: nil, position: named.position)
+        }
         return source(named: mention.text, head: mention.head, kind: mention.kind, anonymous: mention.isAnonymous,
                       role: mention.role, position: mention.position)
     }
@@ -120,11 +126,28 @@ struct CoreferenceResolver: Sendable {
         ["lawyer", "attorney", "counsel"],
     ]
 
+    /// Heads that any organisation may be called by: "the company", "the organization".
+    private static let genericOrganizationHeads: Set<String> = [
+        "company", "firm", "organization", "organisation", "group", "carrier", "airline", "operator", "business", "corporation",
+        "manufacturer", "retailer", "lender", "insurer", "utility", "institution", "body",
+    ]
+
+    /// Role words of people who hold office, whom "the official" may refer back to.
+    private static let officeTitles: Set<String> = Lexicon.titles.subtracting([
+        "dr.", "dr", "doctor", "prof.", "prof", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "analyst", "economist",
+        "correspondent", "editor", "researcher", "scientist", "strategist", "founder", "co-founder", "manager",
+    ])
+
     /// The most recent source a definite description can refer back to.
     private func antecedent(of mention: SourceMention) -> Int? {
         let candidates = sources.indices.filter { lastSeen[$0] <= mention.position }.sorted { lastSeen[$0] > lastSeen[$1] }
         let head = mention.head
         let family = Self.headFamilies.first { $0.contains(head) } ?? [head]
+        if !mention.isPlural, Self.genericOrganizationHeads.contains(head),
+           let organization = candidates.first(where: { sources[$0].kind == .organization && !StateMetonymy.isPlace(sources[$0].name) }),
+           registry.organizationMentions.last(where: { $0.position < mention.position }).map({ $0.position <= lastSeen[organization] }) ?? true {
+            return organization
+        }
         for index in candidates {
             let source = sources[index]
             if family.contains(heads[index]) && (isPlural(index) == mention.isPlural || source.kind == .organization) { return index }
@@ -137,10 +160,18 @@ struct CoreferenceResolver: Sendable {
             }
             if mention.kind == .organization, source.kind == .organization, source.name.lowercased().contains(head) { return index }
         }
+        // "The official indicated…" after "The Minister of Economy, X, assured…".
+        if head == "official", !mention.isPlural { return candidates.first { holdsOffice($0) } }
         return nil
     }
 
     private func isPlural(_ index: Int) -> Bool { sources[index].kind == .group }
+
+    /// A person whose role is an office: "Minister of Economy", "Board Chairwoman".
+    private func holdsOffice(_ index: Int) -> Bool {
+        guard sources[index].kind == .person, let role = sources[index].role?.lowercased() else { return false }
+        return role.split(separator: " ").contains { Self.officeTitles.contains(String($0)) }
+    }
 
     // MARK: - Creating sources
 

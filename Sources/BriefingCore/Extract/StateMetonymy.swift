@@ -20,6 +20,12 @@ enum StateMetonymy {
         return modifier == country || modifier.hasPrefix(country) || (country.count >= 5 && modifier.hasPrefix(country.dropLast()))
     }
 
+    /// A country or capital's name: "Venezuela", "the U.S.".
+    static func isPlace(_ name: String) -> Bool {
+        let words = words(name).filter { $0 != "the" }
+        return !words.isEmpty && words.allSatisfy { Lexicon.places.contains($0) }
+    }
+
     private static func words(_ name: String) -> [String] {
         CoreferenceResolver.fold(name).split(separator: " ").map(String.init)
     }

@@ -243,7 +243,7 @@ struct SubjectFinder: Sendable {
             let token = tokens[j]
             let start = j < sentence.lowerBound ? lowerBound : sentence.lowerBound
             guard token.isWord, !token.isQuoted, !token.isPossessive, WordShape.isNameWord(token) || WordShape.isHead(token.lower),
-                  let phrase = reader.phrase(endingAt: j, lowerBound: start),
+                  let phrase = WordShape.isNameWord(token) ? nameRun(endingAt: j, lowerBound: start) : reader.phrase(endingAt: j, lowerBound: start),
                   let mention = recognizer.mention(phrase), mention.reference != .pronoun
             else {
                 j -= 1
@@ -256,6 +256,17 @@ struct SubjectFinder: Sendable {
         resolved.tokens = range
         resolved.position = TextPosition(block: paragraph.block.index, token: range.lowerBound)
         return resolved
+    }
+
+    /// The name words (and particles) ending at `last`: "Ferreyra" in "Salvatierra met Ferreyra".
+    private func nameRun(endingAt last: Int, lowerBound: Int) -> Range<Int> {
+        var start = last
+        while start > lowerBound, !tokens[start - 1].isPossessive,
+              WordShape.isNameWord(tokens[start - 1]) || WordShape.nameParticles.contains(tokens[start - 1].lower) {
+            start -= 1
+        }
+        if start > lowerBound, tokens[start - 1].lower == "the" { start -= 1 }
+        return start..<(last + 1)
     }
 
     /// The subject of the sentence's main clause: the first noun phrase after any
