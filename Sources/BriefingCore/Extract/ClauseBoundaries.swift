@@ -58,8 +58,9 @@ struct ClauseBoundaries: Sendable {
 
     private func isBoundary(before index: Int) -> Bool {
         guard index > sentence.lowerBound else { return false }
-        // A subject-less "…and said…" starts at its conjunction.
+        // A subject-less "…and said…" starts at its conjunction, a participle "…, calling…" at its comma.
         if tokens[index].isWord, ["and", "but"].contains(tokens[index].lower) { return true }
+        if tokens[index].isPunctuation(",") || tokens[index].isPunctuation(";") { return true }
         let previous = tokens[index - 1]
         if previous.kind == .punctuation { return [",", ";", "—", ":"].contains(previous.text) }
         return previous.isWord && Self.boundaryWords.contains(previous.lower)

@@ -207,7 +207,20 @@ enum Lexicon {
         "pharmaceuticals", "media", "radio", "television", "tv", "magazine", "wire", "agency", "ministry",
         "directorate", "inspectorate", "regiment", "brigade", "division", "battalion", "fleet", "staff",
         "white", "commons", "lords", "duma", "knesset", "bundestag", "diet", "majlis", "cortes", "congressional",
+        // Industries in company names ("Castlemere Steel", "Brandt Air", "Harlow Lines").
+        "air", "steel", "lines", "shipping", "logistics", "mining", "oil", "petroleum", "pharma", "foods", "telecom",
+        "railways", "rail", "insurance", "securities", "chemicals", "airport", "utilities", "semiconductor",
     ]
+
+    /// Last words of place names ("Tallow Bay", "Harrowgate Vale"): a place, not a person.
+    static let placeWords: Set<String> = [
+        "bay", "river", "valley", "vale", "lake", "island", "islands", "beach", "coast", "harbour", "harbor", "county",
+        "district", "province", "region", "bridge", "sea", "gulf", "peninsula", "canyon", "desert", "creek", "strait",
+        "square", "street", "road", "avenue", "estuary", "moor", "glen",
+    ]
+
+    /// First words of place names ("Port Calder", "Mount Ellis", "Lake Varn").
+    static let placePrefixes: Set<String> = ["port", "mount", "lake", "fort", "cape", "isle"]
 
     /// Media names that keep their capitalised article ("The Washington Post").
     static let mediaWords: Set<String> = [

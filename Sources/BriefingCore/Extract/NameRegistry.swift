@@ -41,7 +41,7 @@ struct NameRegistry: Sendable {
                         if mention.kind == .person {
                             pending.append((TextPosition(block: paragraph.block.index, token: j), mention))
                         } else {
-                            organizationMentions.append((TextPosition(block: paragraph.block.index, token: j), mention.text))
+                            organizationMentions.append((TextPosition(block: paragraph.block.index, token: range.lowerBound), mention.text))
                             if Self.words(of: mention.text).count >= 2, !organizations.contains(where: { $0.name == mention.text }) {
                                 organizations.append(Person(name: mention.text, role: nil, words: Self.words(of: mention.text)))
                             }

@@ -73,7 +73,7 @@ struct SourceRecognizer: Sendable {
         for i in (range.lowerBound + 1)..<range.upperBound
         where Lexicon.prepositions.contains(tokens[i].lower)
             || (!tokens[i].isCapitalized && NounPhraseReader.isPostModifier(tokens[i].lower) && WordShape.isHead(tokens[i - 1].lower)) {
-            let insideName = tokens[i].lower == "of" && tokens[i - 1].isCapitalized && i + 1 < range.upperBound && tokens[i + 1].isCapitalized
+            let insideName = ["of", "for"].contains(tokens[i].lower) && tokens[i - 1].isCapitalized && i + 1 < range.upperBound && tokens[i + 1].isCapitalized
             if !insideName { return range.lowerBound..<i }
         }
         return range
@@ -110,6 +110,7 @@ struct SourceRecognizer: Sendable {
         let isOrganization = nameWords.contains { Lexicon.organizationWords.contains($0) } || nameTokens.allSatisfy { isAcronym(tokens[$0]) }
             || (nameTokens.count <= 2 && nameWords.allSatisfy { Lexicon.places.contains($0) })
             || (nameTokens.count == 1 && WordShape.isHead(nameWords[0]))
+            || (nameTokens.count >= 2 && (Lexicon.placeWords.contains(nameWords[nameWords.count - 1]) || Lexicon.placePrefixes.contains(nameWords[0])))
         var text = paragraph.text(of: nameStart..<(last + 1))
         text = String(text.dropLast(tokens[last].possessiveLength))
         let hasTitle = core.contains { Lexicon.titles.contains(tokens[$0].lower) && $0 < nameStart }
