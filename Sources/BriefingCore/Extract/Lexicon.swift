@@ -209,7 +209,7 @@ enum Lexicon {
         "white", "commons", "lords", "duma", "knesset", "bundestag", "diet", "majlis", "cortes", "congressional",
         // Industries in company names ("Castlemere Steel", "Brandt Air", "Harlow Lines").
         "air", "steel", "lines", "shipping", "logistics", "mining", "oil", "petroleum", "pharma", "foods", "telecom",
-        "railways", "rail", "insurance", "securities", "chemicals", "airport", "utilities", "semiconductor",
+        "railways", "rail", "insurance", "securities", "chemicals", "airport", "utilities", "semiconductor", "chamber",
     ]
 
     /// Last words of place names ("Tallow Bay", "Harrowgate Vale"): a place, not a person.

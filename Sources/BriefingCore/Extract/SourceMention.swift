@@ -37,6 +37,11 @@ struct SourceRecognizer: Sendable {
         guard !range.isEmpty else { return nil }
         let position = TextPosition(block: paragraph.block.index, token: range.lowerBound)
         let first = tokens[range.lowerBound]
+        if range.count == 3, tokens[range.upperBound - 1].lower == "them", NounPhraseReader.partitiveQuantifiers.contains(first.lower) {
+            // "one of them": a member of the group last mentioned.
+            return SourceMention(reference: .pronoun, tokens: range, position: position, text: "they", head: "they", kind: .group,
+                                 isAnonymous: false, isDefinite: true, isPlural: true, role: nil)
+        }
         if range.count == 1, Lexicon.personalPronouns.contains(first.lower) {
             return SourceMention(reference: .pronoun, tokens: range, position: position, text: first.lower,
                                  head: first.lower, kind: first.lower == "they" ? .group : .person, isAnonymous: false,
