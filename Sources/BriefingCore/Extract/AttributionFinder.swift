@@ -82,6 +82,8 @@ struct AttributionFinder: Sendable {
         var complement = ComplementReader(tokens: tokens, sentence: sentence)
             .complement(afterCue: found.inverted ? found.phraseEnd : cueEnd, verb: verb)
         if found.isRelative, let range = complement?.range {
+            // "the people who want to scrap it": a wish that describes, not a claim.
+            if verb.cueClass == .belief, tokens[range.lowerBound].lower == "to" { return nil }
             complement?.range = relativeClause(range, subjects)
         }
         // "«Q», affirmed X in a press conference": after an inverted subject only a clause is content.

@@ -13,6 +13,7 @@ struct ClauseBoundaries: Sendable {
 
     private static let boundaryWords: Set<String> = [
         "though", "although", "while", "but", "and", "whereas", "as", "with", "after", "when", "because", "since", "yet", "even",
+        "which", "who",
     ]
 
     func resolve(_ found: [Attribution], subjects: SubjectFinder) -> [Attribution] {

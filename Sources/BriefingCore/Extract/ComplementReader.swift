@@ -20,6 +20,19 @@ struct ComplementReader: Sendable {
     /// The content after the cue at `cue`, or nil when nothing claim-like follows it
     /// ("Maduro said in a speech." has its content elsewhere).
     func complement(afterCue cue: Int, verb: CueVerb) -> Complement? {
+        directComplement(afterCue: cue, verb: verb) ?? quotationAfterColon(from: cue + 1)
+    }
+
+    /// "As one driver told me last winter, while we waited…: ‘Q’": a quotation
+    /// introduced by a colon further on.
+    private func quotationAfterColon(from start: Int) -> Complement? {
+        guard let colon = (start..<sentence.upperBound).first(where: { tokens[$0].isPunctuation(":") && !tokens[$0].isQuoted }),
+              colon + 1 < sentence.upperBound, tokens[colon + 1].quoteRole == .open
+        else { return nil }
+        return trimmed((colon + 1)..<sentence.upperBound).map { Complement(range: $0, isClause: true) }
+    }
+
+    private func directComplement(afterCue cue: Int, verb: CueVerb) -> Complement? {
         let end = sentence.upperBound
         var start = cue + 1
         guard start < end else { return nil }
@@ -155,7 +168,7 @@ struct ComplementReader: Sendable {
                 return nil
             }
             guard token.lower == "that" else { continue }
-            if j == start { return j + 1 }
+            if j == start { return isDeterminer(j) ? nil : j + 1 }
             let gapStart = start + (tokens[start].kind == .punctuation ? 1 : 0)
             let opener = tokens[gapStart]
             let isAdjunct = Lexicon.prepositions.contains(opener.lower) || ["last", "this", "earlier", "later", "again", "also"].contains(opener.lower)
@@ -165,6 +178,13 @@ struct ComplementReader: Sendable {
             return isAdjunct || isAudience ? j + 1 : nil
         }
         return nil
+    }
+
+    /// "rejects that account.": a "that" followed by at most two words before the
+    /// sentence ends is a determiner, not a complementizer.
+    private func isDeterminer(_ that: Int) -> Bool {
+        let rest = ((that + 1)..<sentence.upperBound).filter { tokens[$0].isWord || tokens[$0].kind == .number }
+        return rest.count <= 2 && rest.allSatisfy { !Lexicon.auxiliaries.contains(tokens[$0].lower) && CueLexicon.verb(tokens[$0].lower) == nil }
     }
 
     /// The content before an attribution phrase starting at `phraseStart`:

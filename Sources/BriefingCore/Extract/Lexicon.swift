@@ -146,6 +146,8 @@ enum Lexicon {
         "colleague", "partner", "insurer", "landlord", "tenant", "patient", "user", "developer", "designer",
         "architect", "coach", "player", "athlete", "officeholder", "delegate", "regulator", "administrator",
         "superintendent", "principal", "dean", "chair", "chairperson", "president-elect", "lobbyist",
+        "driver", "clerk", "steelworker", "dockworker", "miner", "fisherman", "baker", "shopkeeper", "mechanic",
+        "labourer", "laborer", "cleaner", "builder", "electrician", "plumber", "chef", "waiter", "porter", "caretaker",
     ]
 
     /// Heads of noun phrases that name organisations or bodies.
