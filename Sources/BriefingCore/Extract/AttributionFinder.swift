@@ -27,8 +27,8 @@ struct AttributionFinder: Sendable {
             let token = tokens[i]
             defer { i += 1 }
             guard token.isWord, !token.isQuoted else { continue }
-            if token.lower == "according", i + 1 < range.upperBound, tokens[i + 1].lower == "to" {
-                if let attribution = accordingTo(i, in: range, anonymity: anonymity) { found.append(attribution) }
+            if let cueLength = sourcePrepositionLength(at: i, in: range) {
+                if let attribution = accordingTo(i, cueLength: cueLength, in: range, anonymity: anonymity) { found.append(attribution) }
             } else if CueLexicon.claimNouns.contains(token.bareLower), let attribution = claimNoun(i, in: range, subjects) {
                 found.append(attribution)
             } else if Self.reportNouns.contains(token.lower), let attribution = reportNoun(i, in: range) {
@@ -132,9 +132,22 @@ struct AttributionFinder: Sendable {
 
     // MARK: - "according to"
 
-    private func accordingTo(_ i: Int, in sentence: Range<Int>, anonymity: Bool) -> Attribution? {
+    /// The length of "according to" or "in the words of" at `i`, if one starts there.
+    private func sourcePrepositionLength(at i: Int, in sentence: Range<Int>) -> Int? {
+        for cue in Self.sourcePrepositions where i + cue.count < sentence.upperBound {
+            if cue.indices.allSatisfy({ tokens[i + $0].lower == cue[$0] && !tokens[i + $0].isQuoted }) { return cue.count }
+        }
+        return nil
+    }
+
+    private static let sourcePrepositions: [[String]] = [["according", "to"], ["in", "the", "words", "of"]]
+
+    /// "According to X, Y", "Y, according to X", "in the words of X – ‘Q’": a
+    /// quotation right after the source is the content; otherwise what precedes it,
+    /// or what follows.
+    private func accordingTo(_ i: Int, cueLength: Int, in sentence: Range<Int>, anonymity: Bool) -> Attribution? {
         let reader = NounPhraseReader(tokens: tokens)
-        guard var phrase = reader.phrase(startingAt: i + 2, upperBound: sentence.upperBound),
+        guard var phrase = reader.phrase(startingAt: i + cueLength, upperBound: sentence.upperBound),
               var mention = SourceRecognizer(paragraph: paragraph).mention(phrase)
         else { return nil }
         if let named = SubjectFinder(paragraph: paragraph, sentence: sentence).appositiveName(after: phrase) {
@@ -143,7 +156,11 @@ struct AttributionFinder: Sendable {
         }
         let complement = ComplementReader(tokens: tokens, sentence: sentence)
         var content: [Range<Int>] = []
-        if let before = complement.contentBefore(i, requireSeparator: false) { content.append(before) }
+        if let quotation = quotation(after: phrase.upperBound, in: sentence) {
+            content.append(quotation)
+        } else if let before = complement.contentBefore(i, requireSeparator: false) {
+            content.append(before)
+        }
         let followedByComma = phrase.upperBound < sentence.upperBound && tokens[phrase.upperBound].isPunctuation(",")
         let after = phrase.upperBound + (followedByComma ? 1 : 0)
         // "…, according to X, after Z" goes on; "…, according to X, the body that…" is about X.
@@ -153,10 +170,20 @@ struct AttributionFinder: Sendable {
         }
         guard !content.isEmpty else { return nil }
         var attribution = Attribution(
-            subject: .mention(mention), cue: paragraph.text(of: i..<(i + 2)), cueClass: .speech, cueIndex: i,
+            subject: .mention(mention), cue: paragraph.text(of: i..<(i + cueLength)), cueClass: .speech, cueIndex: i,
             phraseStart: i, phraseEnd: phrase.upperBound - 1, content: content, contentFirst: content[0].lowerBound < i)
         attribution.anonymityHint = anonymity
         return attribution
+    }
+
+    /// The quotation opening right after `index` (past a comma, dash or colon).
+    private func quotation(after index: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var open = index
+        while open < sentence.upperBound, tokens[open].kind == .punctuation, [",", "—", ":"].contains(tokens[open].text) { open += 1 }
+        guard open < sentence.upperBound, tokens[open].quoteRole == .open,
+              let region = paragraph.quotes.first(where: { $0.open == open })
+        else { return nil }
+        return ComplementReader(tokens: tokens, sentence: sentence).trimmed(open..<min(sentence.upperBound, (region.close ?? sentence.upperBound - 1) + 1))
     }
 
     // MARK: - "X’s assessment is that Y"

@@ -154,6 +154,12 @@ struct ComplementReader: Sendable {
             return Complement(range: range, isClause: true)
         }
         guard !Lexicon.prepositions.contains(first) else { return nil }
+        if verb.lemma == "ask" {
+            // Only "asked the council to pause…", not "asked about…" or "asked whether…".
+            guard let to = (start..<min(sentence.upperBound, start + 6)).first(where: { tokens[$0].lower == "to" }), to > start,
+                  (start..<to).allSatisfy({ tokens[$0].isWord && !Lexicon.conjunctions.contains(tokens[$0].lower) })
+            else { return nil }
+        }
         return Complement(range: range, isClause: true)
     }
 

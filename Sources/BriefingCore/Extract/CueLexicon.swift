@@ -128,6 +128,7 @@ enum CueLexicon {
         Entry(forms: ["project", "projects", "projected", "projecting"], cueClass: .speech, invertible: false),
         Entry(forms: ["call", "calls", "called", "calling"], cueClass: .demand, invertible: false),
         Entry(forms: ["urge", "urges", "urged", "urging"], cueClass: .demand, invertible: false),
+        Entry(forms: ["ask", "asks", "asked", "asking"], cueClass: .demand, invertible: false),
         Entry(forms: ["calculate", "calculates", "calculated", "calculating"], cueClass: .evidence, invertible: false),
         Entry(forms: ["affirm", "affirms", "affirmed", "affirming"], cueClass: .speech, invertible: true),
         Entry(forms: ["agree", "agrees", "agreed", "agreeing"], cueClass: .speech, invertible: false),
