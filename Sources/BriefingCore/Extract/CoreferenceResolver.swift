@@ -106,6 +106,10 @@ struct CoreferenceResolver: Sendable {
 
     private mutating func resolveDescription(_ mention: SourceMention) -> Int? {
         if mention.isDefinite, let earlier = antecedent(of: mention) { return earlier }
+        if mention.isDefinite, !mention.isPlural, mention.kind == .person, let person = titledPerson(before: mention.position, titled: mention.head) {
+            // "the minister told lawmakers" after "Health Minister Dr. Oskar Rendahl" (who had not spoken).
+            return sourceForPerson(person, role: nil, position: mention.position)
+        }
         if mention.isDefinite, !mention.isPlural, Self.genericOrganizationHeads.contains(mention.head),
            let named = registry.organizationMentions.last(where: { $0.position < mention.position }) {
             // "The IMF did not respond… the organization recommended…".
@@ -150,7 +154,9 @@ struct CoreferenceResolver: Sendable {
         }
         for index in candidates {
             let source = sources[index]
-            if family.contains(heads[index]) && (isPlural(index) == mention.isPlural || source.kind == .organization) { return index }
+            if family.contains(heads[index]) && (isPlural(index) == mention.isPlural || source.kind == .organization || source.kind == .document) {
+                return index
+            }
             if let role = source.role?.lowercased(), role.split(separator: " ").contains(where: { family.contains(String($0)) }) {
                 return index
             }
@@ -166,6 +172,14 @@ struct CoreferenceResolver: Sendable {
     }
 
     private func isPlural(_ index: Int) -> Bool { sources[index].kind == .group }
+
+    /// The person mentioned last before `position` whose role holds the title `head`.
+    private func titledPerson(before position: TextPosition, titled head: String) -> Int? {
+        registry.mentions.last { mention in
+            mention.position < position
+                && (registry.people[mention.person].role?.lowercased().split(separator: " ").contains { String($0) == head } ?? false)
+        }?.person
+    }
 
     /// A person whose role is an office: "Minister of Economy", "Board Chairwoman".
     private func holdsOffice(_ index: Int) -> Bool {

@@ -91,7 +91,7 @@ struct SubjectFinder: Sendable {
             }
             if previous.isPunctuation(",") || previous.isPunctuation("—") {
                 if let found = parentheticalSubject(comma: k, verb: verb) { return found }
-            } else if previous.isWord, let found = mentionFound(endingAt: k, verb: verb) {
+            } else if previous.isWord, let found = mentionFound(endingAt: k, verb: verb) ?? relativeAntecedent(before: k, verb: verb) {
                 let before = found.phraseStart - 1
                 if before >= sentence.lowerBound, Self.sceneSetters.contains(tokens[before].lower) { return nil }
                 return found
@@ -224,6 +224,18 @@ struct SubjectFinder: Sendable {
               let mention = resolvedLatterFormer(range) ?? recognizer.mention(range)
         else { return nil }
         return Found(subject: .mention(mention), phraseStart: range.lowerBound, phraseEnd: verb)
+    }
+
+    /// "A former official who requested anonymity because he still works there
+    /// described…": the noun before a "who" that opens the verb's clause, with no
+    /// punctuation between.
+    private func relativeAntecedent(before k: Int, verb: Int) -> Found? {
+        var w = k
+        while w > sentence.lowerBound, tokens[w].isWord, !tokens[w].isQuoted {
+            if tokens[w].lower == "who" { return mentionFound(endingAt: w - 1, verb: verb) }
+            w -= 1
+        }
+        return nil
     }
 
     /// "the latter" / "the former": the last / next-to-last source-like mention
