@@ -140,6 +140,9 @@ struct AttributionFinder: Sendable {
         return nil
     }
 
+    /// Short participles that open an aside after a source ("seen by the Courier").
+    private static let asideParticiples: Set<String> = ["seen", "shown", "given", "cited", "quoted", "read", "sent", "shared", "leaked"]
+
     private static let sourcePrepositions: [[String]] = [["according", "to"], ["in", "the", "words", "of"]]
 
     /// "According to X, Y", "Y, according to X", "in the words of X – ‘Q’": a
@@ -162,7 +165,12 @@ struct AttributionFinder: Sendable {
             content.append(before)
         }
         let followedByComma = phrase.upperBound < sentence.upperBound && tokens[phrase.upperBound].isPunctuation(",")
-        let after = phrase.upperBound + (followedByComma ? 1 : 0)
+        var after = phrase.upperBound + (followedByComma ? 1 : 0)
+        // "According to an analysis by X, seen by the Courier, Y": skip the participle aside.
+        if followedByComma, after < sentence.upperBound, NounPhraseReader.isPostModifier(tokens[after].lower) || Self.asideParticiples.contains(tokens[after].lower),
+           let comma = (after..<sentence.upperBound).first(where: { tokens[$0].isPunctuation(",") }) {
+            after = comma + 1
+        }
         // "…, according to X, after Z" goes on; "…, according to X, the body that…" is about X.
         let appositive = after < sentence.upperBound && ["the", "a", "an", "which", "who"].contains(tokens[after].lower)
         if content.isEmpty || (followedByComma && !appositive), let rest = complement.trimmed(after..<sentence.upperBound) {

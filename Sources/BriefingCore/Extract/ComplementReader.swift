@@ -157,7 +157,7 @@ struct ComplementReader: Sendable {
         if verb.lemma == "ask" {
             // Only "asked the council to pause…", not "asked about…" or "asked whether…".
             guard let to = (start..<min(sentence.upperBound, start + 6)).first(where: { tokens[$0].lower == "to" }), to > start,
-                  (start..<to).allSatisfy({ tokens[$0].isWord && !Lexicon.conjunctions.contains(tokens[$0].lower) })
+                  (start..<to).allSatisfy({ tokens[$0].isWord && !Lexicon.conjunctions.contains(tokens[$0].lower) && !Lexicon.negations.contains(tokens[$0].lower) })
             else { return nil }
         }
         return Complement(range: range, isClause: true)
@@ -216,8 +216,17 @@ struct ComplementReader: Sendable {
         if next.quoteRole == .open, beforeIsQuoted { return trimmed((comma + 1)..<sentence.upperBound) }
         guard !beforeIsQuoted, next.isWord, !next.isCapitalized,
               Lexicon.auxiliaries.contains(next.lower) || Lexicon.negations.contains(next.lower) || Self.resumingSubordinators.contains(next.lower)
+                || resumesWithConjunction(comma + 1)
         else { return nil }
         return trimmed((comma + 1)..<sentence.upperBound)
+    }
+
+    /// "…, she said, and without limits some towns would…": "and"/"but" resuming the
+    /// content, not a second predicate of the speaker ("…, he said, and left").
+    private func resumesWithConjunction(_ i: Int) -> Bool {
+        guard ["and", "but"].contains(tokens[i].lower), i + 1 < sentence.upperBound else { return false }
+        let next = tokens[i + 1]
+        return next.isWord && next.lower != "then" && !(next.lower.hasSuffix("ed") && next.lower.count > 4) && CueLexicon.verb(next.lower) == nil
     }
 
     /// Skips "However," / "Adding to the intrigue," at a sentence's start.

@@ -56,8 +56,10 @@ struct NounPhraseReader: Sendable {
             plainWords += 1
             start -= 1
         }
-        // Do not start on a plain word: "ripples through U.S. intelligence circles".
-        while start < last, !startsPhrase(tokens[start]) { start += 1 }
+        // Do not start on a plain word: "ripples through U.S. intelligence circles"; unless
+        // the phrase opens its clause: "after farm groups warned", "Farm groups said".
+        let opensClause = start == lowerBound || (tokens[start - 1].isWord && Lexicon.conjunctions.contains(tokens[start - 1].lower))
+        while start < last, !startsPhrase(tokens[start]), !opensClause { start += 1 }
         let extended = extendedBackwards(start..<(last + 1), lowerBound: lowerBound)
         // The object of a preposition is not a subject: "associations in the port
         // town of Lisk said" is said by the associations.

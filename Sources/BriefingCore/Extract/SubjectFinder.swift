@@ -72,7 +72,7 @@ struct SubjectFinder: Sendable {
 
     /// Subordinators whose clause only sets the scene: "When a reporter noted
     /// that…, X said…" attributes nothing to the reporter.
-    private static let sceneSetters: Set<String> = ["when", "whenever", "if", "unless", "until", "once", "before", "after"]
+    private static let sceneSetters: Set<String> = ["when", "whenever", "if", "unless", "until", "once"]
 
     /// The subject of a finite attribution verb at `verb`.
     func subject(ofFinite verb: Int, context: VerbContext, invertible: Bool) -> Found? {
