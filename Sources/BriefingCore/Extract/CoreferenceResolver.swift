@@ -19,6 +19,9 @@ struct CoreferenceResolver: Sendable {
     private var personSource: [Int: Int] = [:]
     /// "he" or "she", once a pronoun or an honorific has told.
     private var gender: [Int: String] = [:]
+    /// Keys of sources renamed after claims used them, old → new: "Venezuela" became
+    /// "Venezuelan officials" once the article named who speaks for it.
+    private(set) var renamedKeys: [String: String] = [:]
     let registry: NameRegistry
 
     init(registry: NameRegistry) {
@@ -194,6 +197,9 @@ struct CoreferenceResolver: Sendable {
         let folded = Self.fold(name)
         if let existing = sources.firstIndex(where: { Self.fold($0.name) == folded || StateMetonymy.sameSpeaker($0.name, name) }) {
             if sources[existing].role == nil { sources[existing].role = role }
+            if StateMetonymy.isPlace(sources[existing].name), !StateMetonymy.isPlace(name) {
+                rename(existing, to: name, head: head, kind: kind)
+            }
             return existing
         }
         sources.append(ExtractedSource(key: uniqueKey(for: name), name: name, kind: kind, isAnonymous: anonymous, role: role))
@@ -204,6 +210,19 @@ struct CoreferenceResolver: Sendable {
         heads.append(head)
         lastSeen.append(position)
         return sources.count - 1
+    }
+
+    /// Gives a place's source the name of those who speak for it ("Venezuelan officials").
+    private mutating func rename(_ index: Int, to name: String, head: String, kind: SourceKind) {
+        let old = sources[index].key
+        sources[index].name = name
+        sources[index].kind = kind
+        heads[index] = head
+        sources[index].key = ""
+        let new = uniqueKey(for: name)
+        sources[index].key = new
+        for (from, to) in renamedKeys where to == old { renamedKeys[from] = new }
+        renamedKeys[old] = new
     }
 
     private func uniqueKey(for name: String) -> String {

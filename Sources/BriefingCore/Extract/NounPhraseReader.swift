@@ -49,8 +49,10 @@ struct NounPhraseReader: Sendable {
                 start -= 1
                 continue
             }
+            // Plain words modify a common noun ("Kestrel warehouse managers"), never a name:
+            // "Salvatierra met Ferreyra" is two phrases.
             if Lexicon.functionWords.contains(word) || CueLexicon.verb(word) != nil || WordShape.isVerbOrAdverbShaped(word)
-                || plainWords >= 2 || previous.isCapitalized {
+                || plainWords >= 2 || previous.isCapitalized || WordShape.isNameWord(token) {
                 break
             }
             plainWords += 1
