@@ -94,6 +94,7 @@ struct AttributionFinder: Sendable {
             // "tell" does ("The numbers tell a story" is narration).
             let isDocumentEvidence = subjectKind == .document && verb.cueClass == .evidence
             if needsClause, !complement.isClause, !isDocumentEvidence { return nil }
+            if verb.lemma == "reject", !complement.isClause, !rejectsAnAssertion(complement.range) { return nil }
             var attribution = Attribution(
                 subject: found.subject, cue: cueText(i, verb), cueClass: verb.cueClass, cueIndex: i,
                 phraseStart: found.phraseStart, phraseEnd: found.phraseEnd, content: [complement.range], contentFirst: false, cited: found.cited)
@@ -114,6 +115,18 @@ struct AttributionFinder: Sendable {
         attribution.anonymityHint = anonymity
         return attribution
     }
+
+    /// "rejected the allegations", "rejected the offer as inadequate", not "rejected
+    /// the appeal": what is rejected is something said, or is called something.
+    private func rejectsAnAssertion(_ range: Range<Int>) -> Bool {
+        range.contains { tokens[$0].isWord && !tokens[$0].isQuoted && (tokens[$0].lower == "as" || Self.assertionNouns.contains(tokens[$0].lower)) }
+    }
+
+    private static let assertionNouns: Set<String> = [
+        "account", "accounts", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "charge", "charges",
+        "criticism", "characterization", "characterisation", "suggestion", "suggestions", "assertion", "assertions", "report",
+        "reports", "argument", "arguments", "conclusion", "conclusions", "findings", "idea", "notion", "version", "narrative",
+    ]
 
     /// "X, who accused Y of Z, declined…": the relative clause ends at a comma
     /// followed by a name or an auxiliary (the main clause resuming).

@@ -64,6 +64,8 @@ struct ComplementReader: Sendable {
             if Self.audiences.contains(first.lower) {
                 start += 1
             } else if let audience = audience(startingAt: start) {
+                // "told the lawyers to return": an instruction, read like "asked Y to Z".
+                if tokens[audience.upperBound].lower == "to" { return trimmed(start..<end).map { Complement(range: $0, isClause: true) } }
                 start = audience.upperBound
             }
             toldAudience = start > cue + 1
@@ -88,7 +90,9 @@ struct ComplementReader: Sendable {
             let token = tokens[i]
             guard token.isWord else { return token.quoteRole == .open }
             let word = token.lower
-            return Lexicon.auxiliaries.contains(word) || Lexicon.negations.contains(word) || word == "that"
+            let infinitive = word == "to" && i + 1 < range.upperBound && tokens[i + 1].isWord && !tokens[i + 1].isCapitalized
+                && !Lexicon.determiners.contains(tokens[i + 1].lower)
+            return infinitive || Lexicon.auxiliaries.contains(word) || Lexicon.negations.contains(word) || word == "that"
                 || ["he", "she", "it", "they", "we", "i", "you"].contains(word) || CueLexicon.verb(word) != nil
                 || (word.hasSuffix("ed") && word.count > 4 && !token.isCapitalized)
         }
@@ -104,15 +108,15 @@ struct ComplementReader: Sendable {
     private func audience(startingAt start: Int) -> Range<Int>? {
         guard var phrase = NounPhraseReader(tokens: tokens).phrase(startingAt: start, upperBound: sentence.upperBound) else { return nil }
         // "the council the wall would…": a determiner after the head starts the content.
-        if let next = phrase.dropFirst().first(where: { Lexicon.determiners.contains(tokens[$0].lower) && !tokens[$0 - 1].isPossessive
-            && !Lexicon.prepositions.contains(tokens[$0 - 1].lower) }) {
+        if let next = phrase.dropFirst().first(where: { tokens[$0].lower == "to" || (Lexicon.determiners.contains(tokens[$0].lower)
+            && !tokens[$0 - 1].isPossessive && !Lexicon.prepositions.contains(tokens[$0 - 1].lower)) }) {
             phrase = phrase.lowerBound..<next
         }
         guard phrase.upperBound < sentence.upperBound,
               phrase.contains(where: { WordShape.isNameWord(tokens[$0]) || (WordShape.headKind(tokens[$0].bareLower).map { $0 != .document } ?? false) })
         else { return nil }
         let next = tokens[phrase.upperBound]
-        let startsClause = next.quoteRole == .open || (next.isWord && (["he", "she", "it", "they", "we", "i", "you", "that"].contains(next.lower)
+        let startsClause = next.quoteRole == .open || (next.isWord && (["he", "she", "it", "they", "we", "i", "you", "that", "to"].contains(next.lower)
             || Lexicon.determiners.contains(next.lower) || next.isCapitalized))
         return startsClause ? phrase : nil
     }
@@ -226,7 +230,10 @@ struct ComplementReader: Sendable {
     private func resumesWithConjunction(_ i: Int) -> Bool {
         guard ["and", "but"].contains(tokens[i].lower), i + 1 < sentence.upperBound else { return false }
         let next = tokens[i + 1]
+        // Reported speech keeps its backshifted auxiliary ("would run dry"); "and shares dropped" is narration.
+        let rest = (i + 1)..<sentence.upperBound
         return next.isWord && next.lower != "then" && !(next.lower.hasSuffix("ed") && next.lower.count > 4) && CueLexicon.verb(next.lower) == nil
+            && rest.contains { Lexicon.auxiliaries.contains(tokens[$0].lower) }
     }
 
     /// Skips "However," / "Adding to the intrigue," at a sentence's start.

@@ -114,7 +114,7 @@ struct CoreferenceResolver: Sendable {
             return sourceForPerson(person, role: nil, position: mention.position)
         }
         if mention.isDefinite, !mention.isPlural, Self.genericOrganizationHeads.contains(mention.head),
-           let named = registry.organizationMentions.last(where: { $0.position < mention.position }) {
+           let named = registry.organizationMentions.last(where: { $0.position < mention.position && Self.fits(name: $0.name, head: mention.head) }) {
             // "The IMF did not respond… the organization recommended…".
             return source(named: named.name, head: NameRegistry.words(of: named.name).last ?? "", kind: .organization,
                           anonymous: false, role: nil, position: named.position)
@@ -139,6 +139,16 @@ struct CoreferenceResolver: Sendable {
         "manufacturer", "retailer", "lender", "insurer", "utility", "institution", "body",
     ]
 
+    /// Generic heads that may also name a public body ("the organization"); the others
+    /// ("the company", "the firm") name businesses only.
+    private static let anyOrganizationHeads: Set<String> = ["organization", "organisation", "group", "institution", "body"]
+
+    /// Words that make an organisation's name a public body's, not a business's.
+    private static let publicBodyWords: Set<String> = [
+        "ministry", "department", "council", "committee", "commission", "government", "parliament", "senate", "congress",
+        "court", "police", "army", "navy", "agency", "office", "authority", "board", "party", "union", "assembly", "cabinet",
+    ]
+
     /// Role words of people who hold office, whom "the official" may refer back to.
     private static let officeTitles: Set<String> = Lexicon.titles.subtracting([
         "dr.", "dr", "doctor", "prof.", "prof", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "analyst", "economist",
@@ -151,7 +161,7 @@ struct CoreferenceResolver: Sendable {
         let head = mention.head
         let family = Self.headFamilies.first { $0.contains(head) } ?? [head]
         if !mention.isPlural, Self.genericOrganizationHeads.contains(head),
-           let organization = candidates.first(where: { sources[$0].kind == .organization && !StateMetonymy.isPlace(sources[$0].name) }),
+           let organization = candidates.first(where: { sources[$0].kind == .organization && Self.fits(name: sources[$0].name, head: head) }),
            registry.organizationMentions.last(where: { $0.position < mention.position }).map({ $0.position <= lastSeen[organization] }) ?? true {
             return organization
         }
@@ -182,6 +192,13 @@ struct CoreferenceResolver: Sendable {
             mention.position < position
                 && (registry.people[mention.person].role?.lowercased().split(separator: " ").contains { String($0) == head } ?? false)
         }?.person
+    }
+
+    /// Whether an organisation of this name may be called by the generic `head`: not a
+    /// country, and for "the company" not a public body.
+    private static func fits(name: String, head: String) -> Bool {
+        guard !StateMetonymy.isPlace(name) else { return false }
+        return anyOrganizationHeads.contains(head) || !fold(name).split(separator: " ").contains { publicBodyWords.contains(String($0)) }
     }
 
     /// A person whose role is an office: "Minister of Economy", "Board Chairwoman".

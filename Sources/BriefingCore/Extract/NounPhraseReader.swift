@@ -78,7 +78,7 @@ struct NounPhraseReader: Sendable {
     /// Whether the "of", "for" or "and" at `i`, read backwards, lies inside an
     /// organisation's name: "Chamber of Commerce", "Department for Business",
     /// "Fire and Rescue Service", "Journal of Sleep and Development" (not "Maren and Brell").
-    private func joinsOrganizationName(at i: Int, last: Int, lowerBound: Int) -> Bool {
+    func joinsOrganizationName(at i: Int, last: Int, lowerBound: Int) -> Bool {
         let word = tokens[i].lower
         guard ["of", "for", "and"].contains(word), i - 1 >= lowerBound, WordShape.isNameWord(tokens[i - 1]), tokens[i + 1].isCapitalized
         else { return false }

@@ -270,11 +270,13 @@ struct SubjectFinder: Sendable {
         return resolved
     }
 
-    /// The name words (and particles) ending at `last`: "Ferreyra" in "Salvatierra met Ferreyra".
+    /// The name words (and particles) ending at `last`: "Ferreyra" in "Salvatierra met
+    /// Ferreyra", "the Ministry of Finance".
     private func nameRun(endingAt last: Int, lowerBound: Int) -> Range<Int> {
         var start = last
         while start > lowerBound, !tokens[start - 1].isPossessive,
-              WordShape.isNameWord(tokens[start - 1]) || WordShape.nameParticles.contains(tokens[start - 1].lower) {
+              WordShape.isNameWord(tokens[start - 1]) || WordShape.nameParticles.contains(tokens[start - 1].lower)
+                || reader.joinsOrganizationName(at: start - 1, last: last, lowerBound: lowerBound) {
             start -= 1
         }
         if start > lowerBound, tokens[start - 1].lower == "the" { start -= 1 }

@@ -82,6 +82,19 @@ struct BackReferenceTests {
         #expect(result.sources.map(\.name) == ["Castlemere Steel", "IMF"])
     }
 
+    @Test func theCompanyIsNoPublicBody() {
+        let result = extract(
+            "The Ministry of Finance announced that spending would rise.",
+            "Sales fell 5% in March, the company said, and shares dropped.")
+        #expect(result.sources.map(\.name) == ["Ministry of Finance", "the company"])
+        #expect(result.claims.last?.text == "Sales fell 5% in March")
+    }
+
+    @Test func latterKeepsTheWholeOrganisationName() {
+        let result = extract("The Ministry of Health and the Ministry of Finance met, and the latter announced that spending would rise.")
+        #expect(result.sourceName(ofClaim: 0) == "Ministry of Finance")
+    }
+
     @Test func theOfficialIsTheLatestOfficeHolderWhenNoOfficialSpoke() {
         let result = extract(
             "The Minister of Economy, Rodrigo Salvatierra, assured that the subsidy will stay.",

@@ -16,8 +16,13 @@ struct PublisherStyleTests {
     }
 
     @Test func tellWithoutAudienceOrClauseIsNarration() {
-        let result = extract("The numbers tell a more complicated story.")
+        let result = extract("The numbers tell a more complicated story. She told the story of her grandfather.")
         #expect(result.claims.isEmpty)
+    }
+
+    @Test func tellYToZIsAnInstruction() {
+        let result = extract("The judge told the lawyers to return on Monday.")
+        #expect(result.claims.first?.text == "the lawyers to return on Monday")
     }
 
     @Test func verbWithParticle() {
@@ -37,8 +42,8 @@ struct PublisherStyleTests {
     }
 
     @Test func rejectsThatAccountIsADenialWithADeterminer() {
-        let result = extract("Castlemere rejects that account.")
-        #expect(result.claims.first?.cue == "rejects")
+        let result = extract("Castlemere rejects that account.", "The court rejected the appeal on Monday.")
+        #expect(result.claims.map(\.cue) == ["rejects"])
         #expect(result.claims.first?.text == "that account")
     }
 
