@@ -10,6 +10,7 @@ struct AnalyzedParagraph: Sendable {
         self.block = block
         var tokens = Tokenizer().tokenize(block.text)
         quotes = QuoteScanner().scan(&tokens)
+        PluralPossessive.attach(&tokens, quotes: &quotes)
         sentences = SentenceSplitter().split(tokens, quotes: quotes)
         self.tokens = tokens
     }

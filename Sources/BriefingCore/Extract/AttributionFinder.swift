@@ -27,8 +27,8 @@ struct AttributionFinder: Sendable {
             let token = tokens[i]
             defer { i += 1 }
             guard token.isWord, !token.isQuoted else { continue }
-            if token.lower == "according", i + 1 < range.upperBound, tokens[i + 1].lower == "to" {
-                if let attribution = accordingTo(i, in: range, anonymity: anonymity) { found.append(attribution) }
+            if let cueLength = sourcePrepositionLength(at: i, in: range) {
+                if let attribution = accordingTo(i, cueLength: cueLength, in: range, anonymity: anonymity) { found.append(attribution) }
             } else if CueLexicon.claimNouns.contains(token.bareLower), let attribution = claimNoun(i, in: range, subjects) {
                 found.append(attribution)
             } else if Self.reportNouns.contains(token.lower), let attribution = reportNoun(i, in: range) {
@@ -50,6 +50,10 @@ struct AttributionFinder: Sendable {
     /// - Parameter anonymity: whether the sentence says its source is anonymous (`mentionsAnonymity`).
     private func verbAttribution(_ i: Int, _ verb: CueVerb, in sentence: Range<Int>, _ subjects: SubjectFinder, anonymity: Bool) -> Attribution? {
         let token = tokens[i]
+        if let particle = verb.particle {
+            guard i + 1 < sentence.upperBound, tokens[i + 1].lower == particle else { return nil }
+        }
+        let cueEnd = verb.particle == nil ? i : i + 1
         if i > sentence.lowerBound {
             let previous = tokens[i - 1]
             // A noun or adjective use: "the report", "Maduro’s claims", "this alleged plan".
@@ -76,13 +80,21 @@ struct AttributionFinder: Sendable {
             if verb.form == .base, !mention.isPlural, !["they", "we", "i", "you"].contains(mention.text) { return nil }
         }
         var complement = ComplementReader(tokens: tokens, sentence: sentence)
-            .complement(afterCue: found.inverted ? found.phraseEnd : i, verb: verb)
+            .complement(afterCue: found.inverted ? found.phraseEnd : cueEnd, verb: verb)
         if found.isRelative, let range = complement?.range {
+            // "the people who want to scrap it": a wish that describes, not a claim.
+            if verb.cueClass == .belief, tokens[range.lowerBound].lower == "to" { return nil }
             complement?.range = relativeClause(range, subjects)
         }
+        // "«Q», affirmed X in a press conference": after an inverted subject only a clause is content.
+        if found.inverted, complement?.isClause == false { complement = nil }
         if let complement {
             let needsClause = CueLexicon.needsClauseComplement.contains(verb.lemma)
-            if needsClause, !complement.isClause, subjectKind != .document { return nil }
+            // A document's evidence needs no clause ("The records show payments"); a document's
+            // "tell" does ("The numbers tell a story" is narration).
+            let isDocumentEvidence = subjectKind == .document && verb.cueClass == .evidence
+            if needsClause, !complement.isClause, !isDocumentEvidence { return nil }
+            if verb.lemma == "reject", !complement.isClause, !rejectsAnAssertion(complement.range) { return nil }
             var attribution = Attribution(
                 subject: found.subject, cue: cueText(i, verb), cueClass: verb.cueClass, cueIndex: i,
                 phraseStart: found.phraseStart, phraseEnd: found.phraseEnd, content: [complement.range], contentFirst: false, cited: found.cited)
@@ -98,11 +110,23 @@ struct AttributionFinder: Sendable {
             content.append(after)
         }
         var attribution = Attribution(
-            subject: found.subject, cue: tokens[i].text, cueClass: verb.cueClass, cueIndex: i,
+            subject: found.subject, cue: cueText(i, verb), cueClass: verb.cueClass, cueIndex: i,
             phraseStart: found.phraseStart, phraseEnd: found.phraseEnd, content: content, contentFirst: true, cited: found.cited)
         attribution.anonymityHint = anonymity
         return attribution
     }
+
+    /// "rejected the allegations", "rejected the offer as inadequate", not "rejected
+    /// the appeal": what is rejected is something said, or is called something.
+    private func rejectsAnAssertion(_ range: Range<Int>) -> Bool {
+        range.contains { tokens[$0].isWord && !tokens[$0].isQuoted && (tokens[$0].lower == "as" || Self.assertionNouns.contains(tokens[$0].lower)) }
+    }
+
+    private static let assertionNouns: Set<String> = [
+        "account", "accounts", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "charge", "charges",
+        "criticism", "characterization", "characterisation", "suggestion", "suggestions", "assertion", "assertions", "report",
+        "reports", "argument", "arguments", "conclusion", "conclusions", "findings", "idea", "notion", "version", "narrative",
+    ]
 
     /// "X, who accused Y of Z, declined…": the relative clause ends at a comma
     /// followed by a name or an auxiliary (the main clause resuming).
@@ -121,9 +145,25 @@ struct AttributionFinder: Sendable {
 
     // MARK: - "according to"
 
-    private func accordingTo(_ i: Int, in sentence: Range<Int>, anonymity: Bool) -> Attribution? {
+    /// The length of "according to" or "in the words of" at `i`, if one starts there.
+    private func sourcePrepositionLength(at i: Int, in sentence: Range<Int>) -> Int? {
+        for cue in Self.sourcePrepositions where i + cue.count < sentence.upperBound {
+            if cue.indices.allSatisfy({ tokens[i + $0].lower == cue[$0] && !tokens[i + $0].isQuoted }) { return cue.count }
+        }
+        return nil
+    }
+
+    /// Short participles that open an aside after a source ("seen by the Courier").
+    private static let asideParticiples: Set<String> = ["seen", "shown", "given", "cited", "quoted", "read", "sent", "shared", "leaked"]
+
+    private static let sourcePrepositions: [[String]] = [["according", "to"], ["in", "the", "words", "of"]]
+
+    /// "According to X, Y", "Y, according to X", "in the words of X – ‘Q’": a
+    /// quotation right after the source is the content; otherwise what precedes it,
+    /// or what follows.
+    private func accordingTo(_ i: Int, cueLength: Int, in sentence: Range<Int>, anonymity: Bool) -> Attribution? {
         let reader = NounPhraseReader(tokens: tokens)
-        guard var phrase = reader.phrase(startingAt: i + 2, upperBound: sentence.upperBound),
+        guard var phrase = reader.phrase(startingAt: i + cueLength, upperBound: sentence.upperBound),
               var mention = SourceRecognizer(paragraph: paragraph).mention(phrase)
         else { return nil }
         if let named = SubjectFinder(paragraph: paragraph, sentence: sentence).appositiveName(after: phrase) {
@@ -132,9 +172,18 @@ struct AttributionFinder: Sendable {
         }
         let complement = ComplementReader(tokens: tokens, sentence: sentence)
         var content: [Range<Int>] = []
-        if let before = complement.contentBefore(i, requireSeparator: false) { content.append(before) }
+        if let quotation = quotation(after: phrase.upperBound, in: sentence) {
+            content.append(quotation)
+        } else if let before = complement.contentBefore(i, requireSeparator: false) {
+            content.append(before)
+        }
         let followedByComma = phrase.upperBound < sentence.upperBound && tokens[phrase.upperBound].isPunctuation(",")
-        let after = phrase.upperBound + (followedByComma ? 1 : 0)
+        var after = phrase.upperBound + (followedByComma ? 1 : 0)
+        // "According to an analysis by X, seen by the Courier, Y": skip the participle aside.
+        if followedByComma, after < sentence.upperBound, NounPhraseReader.isPostModifier(tokens[after].lower) || Self.asideParticiples.contains(tokens[after].lower),
+           let comma = (after..<sentence.upperBound).first(where: { tokens[$0].isPunctuation(",") }) {
+            after = comma + 1
+        }
         // "…, according to X, after Z" goes on; "…, according to X, the body that…" is about X.
         let appositive = after < sentence.upperBound && ["the", "a", "an", "which", "who"].contains(tokens[after].lower)
         if content.isEmpty || (followedByComma && !appositive), let rest = complement.trimmed(after..<sentence.upperBound) {
@@ -142,10 +191,20 @@ struct AttributionFinder: Sendable {
         }
         guard !content.isEmpty else { return nil }
         var attribution = Attribution(
-            subject: .mention(mention), cue: paragraph.text(of: i..<(i + 2)), cueClass: .speech, cueIndex: i,
+            subject: .mention(mention), cue: paragraph.text(of: i..<(i + cueLength)), cueClass: .speech, cueIndex: i,
             phraseStart: i, phraseEnd: phrase.upperBound - 1, content: content, contentFirst: content[0].lowerBound < i)
         attribution.anonymityHint = anonymity
         return attribution
+    }
+
+    /// The quotation opening right after `index` (past a comma, dash or colon).
+    private func quotation(after index: Int, in sentence: Range<Int>) -> Range<Int>? {
+        var open = index
+        while open < sentence.upperBound, tokens[open].kind == .punctuation, [",", "—", ":"].contains(tokens[open].text) { open += 1 }
+        guard open < sentence.upperBound, tokens[open].quoteRole == .open,
+              let region = paragraph.quotes.first(where: { $0.open == open })
+        else { return nil }
+        return ComplementReader(tokens: tokens, sentence: sentence).trimmed(open..<min(sentence.upperBound, (region.close ?? sentence.upperBound - 1) + 1))
     }
 
     // MARK: - "X’s assessment is that Y"
@@ -177,10 +236,10 @@ struct AttributionFinder: Sendable {
 
     // MARK: - Helpers
 
-    /// The cue as written, with its particle: "called for".
+    /// The cue as written, with its particle: "called for", "pointed out".
     private func cueText(_ i: Int, _ verb: CueVerb) -> String {
-        guard verb.cueClass == .demand, i + 1 < tokens.count, ["for", "on"].contains(tokens[i + 1].lower) else { return tokens[i].text }
-        return tokens[i].text + " " + tokens[i + 1].text
+        let hasParticle = verb.particle != nil || (verb.cueClass == .demand && i + 1 < tokens.count && ["for", "on"].contains(tokens[i + 1].lower))
+        return hasParticle ? tokens[i].text + " " + tokens[i + 1].text : tokens[i].text
     }
 
     /// "who spoke on condition of anonymity", "who requested anonymity", "not authorized to speak".

@@ -28,6 +28,11 @@ struct ClaimAssembler: Sendable {
                 }
             }
         }
+        let renamed = resolver.renamedKeys
+        for i in claims.indices where !renamed.isEmpty {
+            claims[i].sourceKey = renamed[claims[i].sourceKey] ?? claims[i].sourceKey
+            claims[i].citedSourceKeys = claims[i].citedSourceKeys.map { renamed[$0] ?? $0 }
+        }
         let claims = RelationFinder().withRelations(claims, sources: resolver.sources)
         return Extraction(sources: resolver.sources, claims: claims)
     }

@@ -13,6 +13,7 @@ struct ClauseBoundaries: Sendable {
 
     private static let boundaryWords: Set<String> = [
         "though", "although", "while", "but", "and", "whereas", "as", "with", "after", "when", "because", "since", "yet", "even",
+        "which", "who",
     ]
 
     func resolve(_ found: [Attribution], subjects: SubjectFinder) -> [Attribution] {
@@ -58,8 +59,9 @@ struct ClauseBoundaries: Sendable {
 
     private func isBoundary(before index: Int) -> Bool {
         guard index > sentence.lowerBound else { return false }
-        // A subject-less "…and said…" starts at its conjunction.
+        // A subject-less "…and said…" starts at its conjunction, a participle "…, calling…" at its comma.
         if tokens[index].isWord, ["and", "but"].contains(tokens[index].lower) { return true }
+        if tokens[index].isPunctuation(",") || tokens[index].isPunctuation(";") { return true }
         let previous = tokens[index - 1]
         if previous.kind == .punctuation { return [",", ";", "—", ":"].contains(previous.text) }
         return previous.isWord && Self.boundaryWords.contains(previous.lower)

@@ -19,6 +19,9 @@ struct CoreferenceResolver: Sendable {
     private var personSource: [Int: Int] = [:]
     /// "he" or "she", once a pronoun or an honorific has told.
     private var gender: [Int: String] = [:]
+    /// Keys of sources renamed after claims used them, old → new: "Venezuela" became
+    /// "Venezuelan officials" once the article named who speaks for it.
+    private(set) var renamedKeys: [String: String] = [:]
     let registry: NameRegistry
 
     init(registry: NameRegistry) {
@@ -106,6 +109,16 @@ struct CoreferenceResolver: Sendable {
 
     private mutating func resolveDescription(_ mention: SourceMention) -> Int? {
         if mention.isDefinite, let earlier = antecedent(of: mention) { return earlier }
+        if mention.isDefinite, !mention.isPlural, mention.kind == .person, let person = titledPerson(before: mention.position, titled: mention.head) {
+            // "the minister told lawmakers" after "Health Minister Dr. Oskar Rendahl" (who had not spoken).
+            return sourceForPerson(person, role: nil, position: mention.position)
+        }
+        if mention.isDefinite, !mention.isPlural, Self.genericOrganizationHeads.contains(mention.head),
+           let named = registry.organizationMentions.last(where: { $0.position < mention.position && Self.fits(name: $0.name, head: mention.head) }) {
+            // "The IMF did not respond… the organization recommended…".
+            return source(named: named.name, head: NameRegistry.words(of: named.name).last ?? "", kind: .organization,
+                          anonymous: false, role: nil, position: named.position)
+        }
         return source(named: mention.text, head: mention.head, kind: mention.kind, anonymous: mention.isAnonymous,
                       role: mention.role, position: mention.position)
     }
@@ -120,14 +133,43 @@ struct CoreferenceResolver: Sendable {
         ["lawyer", "attorney", "counsel"],
     ]
 
+    /// Heads that any organisation may be called by: "the company", "the organization".
+    private static let genericOrganizationHeads: Set<String> = [
+        "company", "firm", "organization", "organisation", "group", "carrier", "airline", "operator", "business", "corporation",
+        "manufacturer", "retailer", "lender", "insurer", "utility", "institution", "body",
+    ]
+
+    /// Generic heads that may also name a public body ("the organization"); the others
+    /// ("the company", "the firm") name businesses only.
+    private static let anyOrganizationHeads: Set<String> = ["organization", "organisation", "group", "institution", "body"]
+
+    /// Words that make an organisation's name a public body's, not a business's.
+    private static let publicBodyWords: Set<String> = [
+        "ministry", "department", "council", "committee", "commission", "government", "parliament", "senate", "congress",
+        "court", "police", "army", "navy", "agency", "office", "authority", "board", "party", "union", "assembly", "cabinet",
+    ]
+
+    /// Role words of people who hold office, whom "the official" may refer back to.
+    private static let officeTitles: Set<String> = Lexicon.titles.subtracting([
+        "dr.", "dr", "doctor", "prof.", "prof", "professor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "analyst", "economist",
+        "correspondent", "editor", "researcher", "scientist", "strategist", "founder", "co-founder", "manager",
+    ])
+
     /// The most recent source a definite description can refer back to.
     private func antecedent(of mention: SourceMention) -> Int? {
         let candidates = sources.indices.filter { lastSeen[$0] <= mention.position }.sorted { lastSeen[$0] > lastSeen[$1] }
         let head = mention.head
         let family = Self.headFamilies.first { $0.contains(head) } ?? [head]
+        if !mention.isPlural, Self.genericOrganizationHeads.contains(head),
+           let organization = candidates.first(where: { sources[$0].kind == .organization && Self.fits(name: sources[$0].name, head: head) }),
+           registry.organizationMentions.last(where: { $0.position < mention.position }).map({ $0.position <= lastSeen[organization] }) ?? true {
+            return organization
+        }
         for index in candidates {
             let source = sources[index]
-            if family.contains(heads[index]) && (isPlural(index) == mention.isPlural || source.kind == .organization) { return index }
+            if family.contains(heads[index]) && (isPlural(index) == mention.isPlural || source.kind == .organization || source.kind == .document) {
+                return index
+            }
             if let role = source.role?.lowercased(), role.split(separator: " ").contains(where: { family.contains(String($0)) }) {
                 return index
             }
@@ -137,28 +179,67 @@ struct CoreferenceResolver: Sendable {
             }
             if mention.kind == .organization, source.kind == .organization, source.name.lowercased().contains(head) { return index }
         }
+        // "The official indicated…" after "The Minister of Economy, X, assured…".
+        if head == "official", !mention.isPlural { return candidates.first { holdsOffice($0) } }
         return nil
     }
 
     private func isPlural(_ index: Int) -> Bool { sources[index].kind == .group }
+
+    /// The person mentioned last before `position` whose role holds the title `head`.
+    private func titledPerson(before position: TextPosition, titled head: String) -> Int? {
+        registry.mentions.last { mention in
+            mention.position < position
+                && (registry.people[mention.person].role?.lowercased().split(separator: " ").contains { String($0) == head } ?? false)
+        }?.person
+    }
+
+    /// Whether an organisation of this name may be called by the generic `head`: not a
+    /// country, and for "the company" not a public body.
+    private static func fits(name: String, head: String) -> Bool {
+        guard !StateMetonymy.isPlace(name) else { return false }
+        return anyOrganizationHeads.contains(head) || !fold(name).split(separator: " ").contains { publicBodyWords.contains(String($0)) }
+    }
+
+    /// A person whose role is an office: "Minister of Economy", "Board Chairwoman".
+    private func holdsOffice(_ index: Int) -> Bool {
+        guard sources[index].kind == .person, let role = sources[index].role?.lowercased() else { return false }
+        return role.split(separator: " ").contains { Self.officeTitles.contains(String($0)) }
+    }
 
     // MARK: - Creating sources
 
     private mutating func source(named name: String, head: String, kind: SourceKind, anonymous: Bool, role: String?,
                                  position: TextPosition) -> Int {
         let folded = Self.fold(name)
-        if let existing = sources.firstIndex(where: { Self.fold($0.name) == folded }) {
+        if let existing = sources.firstIndex(where: { Self.fold($0.name) == folded || StateMetonymy.sameSpeaker($0.name, name) }) {
             if sources[existing].role == nil { sources[existing].role = role }
+            if StateMetonymy.isPlace(sources[existing].name), !StateMetonymy.isPlace(name) {
+                rename(existing, to: name, head: head, kind: kind)
+            }
             return existing
         }
         sources.append(ExtractedSource(key: uniqueKey(for: name), name: name, kind: kind, isAnonymous: anonymous, role: role))
-        if let honorific = role?.lowercased() {
-            if honorific.hasPrefix("mr.") { gender[sources.count - 1] = "he" }
-            if honorific.hasPrefix("mrs.") || honorific.hasPrefix("ms.") { gender[sources.count - 1] = "she" }
+        if let honorific = role?.lowercased().split(separator: " ").first {
+            if ["mr.", "mr"].contains(honorific) { gender[sources.count - 1] = "he" }
+            if ["mrs.", "ms.", "mrs", "ms"].contains(honorific) { gender[sources.count - 1] = "she" }
         }
         heads.append(head)
         lastSeen.append(position)
         return sources.count - 1
+    }
+
+    /// Gives a place's source the name of those who speak for it ("Venezuelan officials").
+    private mutating func rename(_ index: Int, to name: String, head: String, kind: SourceKind) {
+        let old = sources[index].key
+        sources[index].name = name
+        sources[index].kind = kind
+        heads[index] = head
+        sources[index].key = ""
+        let new = uniqueKey(for: name)
+        sources[index].key = new
+        for (from, to) in renamedKeys where to == old { renamedKeys[from] = new }
+        renamedKeys[old] = new
     }
 
     private func uniqueKey(for name: String) -> String {

@@ -31,6 +31,8 @@ struct CueVerb: Sendable, Hashable {
     /// Whether it may follow its subject in an inverted quote attribution
     /// ("…,’ said a retired colonel").
     var invertible: Bool
+    /// A particle the verb is a cue only with ("pointed out"): the cue's second word.
+    var particle: String? = nil
 }
 
 /// The attribution verbs in all their forms.
@@ -42,6 +44,7 @@ enum CueLexicon {
         var forms: [String]  // base, 3rd person, past, gerund
         var cueClass: CueClass
         var invertible: Bool
+        var particle: String? = nil
     }
 
     private static let entries: [Entry] = [
@@ -125,7 +128,13 @@ enum CueLexicon {
         Entry(forms: ["project", "projects", "projected", "projecting"], cueClass: .speech, invertible: false),
         Entry(forms: ["call", "calls", "called", "calling"], cueClass: .demand, invertible: false),
         Entry(forms: ["urge", "urges", "urged", "urging"], cueClass: .demand, invertible: false),
+        Entry(forms: ["ask", "asks", "asked", "asking"], cueClass: .demand, invertible: false),
         Entry(forms: ["calculate", "calculates", "calculated", "calculating"], cueClass: .evidence, invertible: false),
+        Entry(forms: ["affirm", "affirms", "affirmed", "affirming"], cueClass: .speech, invertible: true),
+        Entry(forms: ["agree", "agrees", "agreed", "agreeing"], cueClass: .speech, invertible: false),
+        Entry(forms: ["recommend", "recommends", "recommended", "recommending"], cueClass: .speech, invertible: false),
+        Entry(forms: ["reject", "rejects", "rejected", "rejecting"], cueClass: .denial, invertible: false),
+        Entry(forms: ["point", "points", "pointed", "pointing"], cueClass: .speech, invertible: true, particle: "out"),
     ]
 
     private static let forms: [String: CueVerb] = {
@@ -133,7 +142,8 @@ enum CueLexicon {
         let order: [VerbForm] = [.base, .thirdPerson, .past, .gerund]
         for entry in entries {
             for (form, word) in zip(order, entry.forms) where table[word] == nil {
-                table[word] = CueVerb(lemma: entry.forms[0], form: form, cueClass: entry.cueClass, invertible: entry.invertible)
+                table[word] = CueVerb(lemma: entry.forms[0], form: form, cueClass: entry.cueClass, invertible: entry.invertible,
+                                      particle: entry.particle)
             }
         }
         return table
@@ -144,7 +154,7 @@ enum CueLexicon {
     /// "maintained the system" or "found a body" is narration.
     static let needsClauseComplement: Set<String> = [
         "maintain", "find", "show", "demonstrate", "signal", "project", "calculate", "respond", "conclude",
-        "post", "comment", "indicate", "reveal", "verify",
+        "post", "comment", "indicate", "reveal", "verify", "agree", "recommend", "tell",
     ]
 
     /// Nouns that carry a claim when followed by "is that" ("Their assessment is

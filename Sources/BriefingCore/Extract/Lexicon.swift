@@ -110,6 +110,7 @@ enum Lexicon {
         "congressman", "congresswoman", "governor", "gov.", "mayor", "general", "gen.", "colonel", "col.",
         "lieutenant", "lt.", "major", "maj.", "captain", "capt.", "admiral", "adm.", "sergeant", "sgt.",
         "commander", "cmdr.", "dr.", "doctor", "prof.", "professor", "mr.", "mrs.", "ms.", "judge", "justice",
+        "dr", "prof", "mr", "mrs", "ms",  // British style, without the period
         "ambassador", "chancellor", "king", "queen", "prince", "princess", "pope", "rev.", "reverend",
         "chairman", "chairwoman", "chair", "ceo", "cfo", "coo", "director", "commissioner", "chief", "attorney",
         "speaker", "leader", "spokesperson", "spokesman", "spokeswoman", "premier", "sheikh", "envoy",
@@ -119,7 +120,7 @@ enum Lexicon {
         "strategist", "researcher", "scientist", "lawmaker", "official", "ceo", "executive", "chairperson",
     ]
 
-    static let honorifics: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "prof.", "sir", "dame", "lord", "lady"]
+    static let honorifics: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "prof.", "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady"]
 
     /// Heads of noun phrases that name people who speak, singular form.
     static let personHeads: Set<String> = [
@@ -145,6 +146,8 @@ enum Lexicon {
         "colleague", "partner", "insurer", "landlord", "tenant", "patient", "user", "developer", "designer",
         "architect", "coach", "player", "athlete", "officeholder", "delegate", "regulator", "administrator",
         "superintendent", "principal", "dean", "chair", "chairperson", "president-elect", "lobbyist",
+        "driver", "clerk", "steelworker", "dockworker", "miner", "fisherman", "baker", "shopkeeper", "mechanic",
+        "labourer", "laborer", "cleaner", "builder", "electrician", "plumber", "chef", "waiter", "porter", "caretaker",
     ]
 
     /// Heads of noun phrases that name organisations or bodies.
@@ -206,7 +209,20 @@ enum Lexicon {
         "pharmaceuticals", "media", "radio", "television", "tv", "magazine", "wire", "agency", "ministry",
         "directorate", "inspectorate", "regiment", "brigade", "division", "battalion", "fleet", "staff",
         "white", "commons", "lords", "duma", "knesset", "bundestag", "diet", "majlis", "cortes", "congressional",
+        // Industries in company names ("Castlemere Steel", "Brandt Air", "Harlow Lines").
+        "air", "steel", "lines", "shipping", "logistics", "mining", "oil", "petroleum", "pharma", "foods", "telecom",
+        "railways", "rail", "insurance", "securities", "chemicals", "airport", "utilities", "semiconductor", "chamber",
     ]
+
+    /// Last words of place names ("Tallow Bay", "Harrowgate Vale"): a place, not a person.
+    static let placeWords: Set<String> = [
+        "bay", "river", "valley", "vale", "lake", "island", "islands", "beach", "coast", "harbour", "harbor", "county",
+        "district", "province", "region", "bridge", "sea", "gulf", "peninsula", "canyon", "desert", "creek", "strait",
+        "square", "street", "road", "avenue", "estuary", "moor", "glen",
+    ]
+
+    /// First words of place names ("Port Calder", "Mount Ellis", "Lake Varn").
+    static let placePrefixes: Set<String> = ["port", "mount", "lake", "fort", "cape", "isle"]
 
     /// Media names that keep their capitalised article ("The Washington Post").
     static let mediaWords: Set<String> = [

@@ -15,6 +15,8 @@ struct NameRegistry: Sendable {
     private(set) var organizations: [Person] = []
     /// Mentions of registered people in text order.
     private(set) var mentions: [(position: TextPosition, person: Int)] = []
+    /// Organisation names in text order, for "the organization" after one that has not spoken.
+    private(set) var organizationMentions: [(position: TextPosition, name: String)] = []
 
     init(paragraphs: [AnalyzedParagraph]) {
         var pending: [(TextPosition, SourceMention)] = []
@@ -38,16 +40,23 @@ struct NameRegistry: Sendable {
                        let mention = recognizer.mention(range), mention.reference == .name {
                         if mention.kind == .person {
                             pending.append((TextPosition(block: paragraph.block.index, token: j), mention))
-                        } else if Self.words(of: mention.text).count >= 2, !organizations.contains(where: { $0.name == mention.text }) {
-                            organizations.append(Person(name: mention.text, role: nil, words: Self.words(of: mention.text)))
+                        } else {
+                            organizationMentions.append((TextPosition(block: paragraph.block.index, token: range.lowerBound), mention.text))
+                            if Self.words(of: mention.text).count >= 2, !organizations.contains(where: { $0.name == mention.text }) {
+                                organizations.append(Person(name: mention.text, role: nil, words: Self.words(of: mention.text)))
+                            }
                         }
                     }
                     i = j + 1
                 }
             }
         }
-        // Full names first, so that a surname seen before the full name still resolves.
-        for (_, mention) in pending where Self.words(of: mention.text).count >= 2 || mention.role != nil {
+        // Full names first, so that a surname seen before the full name still resolves;
+        // then titled surnames of no one registered ("Mr. Renn" after "Paulo Renn" is him).
+        for (_, mention) in pending where Self.words(of: mention.text).count >= 2 {
+            register(mention)
+        }
+        for (_, mention) in pending where Self.words(of: mention.text).count == 1 && mention.role != nil && lookup(mention.text) == nil {
             register(mention)
         }
         for (position, mention) in pending {

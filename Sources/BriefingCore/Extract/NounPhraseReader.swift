@@ -16,11 +16,15 @@ struct NounPhraseReader: Sendable {
         let token = tokens[last]
         guard token.isWord, !token.isQuoted else { return nil }
         if Lexicon.personalPronouns.contains(token.lower) { return last..<(last + 1) }
+        if token.lower == "them", last - 2 >= lowerBound, tokens[last - 1].lower == "of",
+           Self.partitiveQuantifiers.contains(tokens[last - 2].lower) {
+            return (last - 2)..<(last + 1)  // "one of them said"
+        }
         if token.lower == "latter" || token.lower == "former", last > lowerBound, tokens[last - 1].lower == "the" {
             return (last - 1)..<(last + 1)
         }
         guard WordShape.isNameWord(token) || WordShape.isHead(token.bareLower) else {
-            return participleModified(endingAt: last, lowerBound: lowerBound)
+            return participleModified(endingAt: last, lowerBound: lowerBound, before: last)
         }
         var start = last
         var plainWords = 0
@@ -41,23 +45,53 @@ struct NounPhraseReader: Sendable {
                 start -= 1
                 continue
             }
+            if joinsOrganizationName(at: start - 1, last: last, lowerBound: lowerBound) {
+                start -= 1
+                continue
+            }
+            // Plain words modify a common noun ("Kestrel warehouse managers"), never a name:
+            // "Salvatierra met Ferreyra" is two phrases.
             if Lexicon.functionWords.contains(word) || CueLexicon.verb(word) != nil || WordShape.isVerbOrAdverbShaped(word)
-                || plainWords >= 2 || previous.isCapitalized {
+                || plainWords >= 2 || previous.isCapitalized || WordShape.isNameWord(token) {
                 break
             }
             plainWords += 1
             start -= 1
         }
-        // Do not start on a plain word: "ripples through U.S. intelligence circles".
-        while start < last, !startsPhrase(tokens[start]) { start += 1 }
+        // Do not start on a plain word: "ripples through U.S. intelligence circles"; unless
+        // the phrase opens its clause: "after farm groups warned", "Farm groups said".
+        let opensClause = start == lowerBound || (tokens[start - 1].isWord && Lexicon.conjunctions.contains(tokens[start - 1].lower))
+        while start < last, !startsPhrase(tokens[start]), !opensClause { start += 1 }
         let extended = extendedBackwards(start..<(last + 1), lowerBound: lowerBound)
         // The object of a preposition is not a subject: "associations in the port
         // town of Lisk said" is said by the associations.
         if extended.lowerBound == start, start > lowerBound, Lexicon.prepositions.contains(tokens[start - 1].lower),
-           let outer = participleModified(endingAt: last, lowerBound: lowerBound) {
+           let outer = participleModified(endingAt: last, lowerBound: lowerBound, before: start) {
             return outer
         }
         return extended
+    }
+
+    /// Quantifiers of "one of them", "two of them".
+    static let partitiveQuantifiers: Set<String> = ["one", "two", "three", "some", "several", "both", "each", "another", "neither", "either"]
+
+    /// Whether the "of", "for" or "and" at `i`, read backwards, lies inside an
+    /// organisation's name: "Chamber of Commerce", "Department for Business",
+    /// "Fire and Rescue Service", "Journal of Sleep and Development" (not "Maren and Brell").
+    func joinsOrganizationName(at i: Int, last: Int, lowerBound: Int) -> Bool {
+        let word = tokens[i].lower
+        guard ["of", "for", "and"].contains(word), i - 1 >= lowerBound, WordShape.isNameWord(tokens[i - 1]), tokens[i + 1].isCapitalized
+        else { return false }
+        if word != "and" {
+            let before = tokens[i - 1].lower
+            return Lexicon.organizationWords.contains(before) || Lexicon.titles.contains(before)
+        }
+        var k = i - 1
+        while k >= lowerBound, WordShape.isNameWord(tokens[k]) || ["of", "for"].contains(tokens[k].lower) {
+            if Lexicon.organizationWords.contains(tokens[k].bareLower) { return true }
+            k -= 1
+        }
+        return Lexicon.organizationWords.contains(tokens[last].bareLower)
     }
 
     /// Participles that may follow a source noun: "diplomats observing the talks",
@@ -70,9 +104,10 @@ struct NounPhraseReader: Sendable {
     /// "Western diplomats observing the talks", "one official from the Ostmark
     /// delegation", "one person close to her": a source noun, then a participle or
     /// preposition and its object, ending at `last`.
-    private func participleModified(endingAt last: Int, lowerBound: Int) -> Range<Int>? {
-        var k = last - 1
-        while k > lowerBound, last - k <= 8 {
+    /// - Parameter before: the first token of the object already read; the walk starts before it.
+    private func participleModified(endingAt last: Int, lowerBound: Int, before: Int) -> Range<Int>? {
+        var k = before - 1
+        while k > lowerBound, before - k <= 8 {
             let token = tokens[k]
             guard token.isWord || token.kind == .number, !token.isQuoted else { return nil }
             let word = token.lower

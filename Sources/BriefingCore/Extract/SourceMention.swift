@@ -37,6 +37,11 @@ struct SourceRecognizer: Sendable {
         guard !range.isEmpty else { return nil }
         let position = TextPosition(block: paragraph.block.index, token: range.lowerBound)
         let first = tokens[range.lowerBound]
+        if range.count == 3, tokens[range.upperBound - 1].lower == "them", NounPhraseReader.partitiveQuantifiers.contains(first.lower) {
+            // "one of them": a member of the group last mentioned.
+            return SourceMention(reference: .pronoun, tokens: range, position: position, text: "they", head: "they", kind: .group,
+                                 isAnonymous: false, isDefinite: true, isPlural: true, role: nil)
+        }
         if range.count == 1, Lexicon.personalPronouns.contains(first.lower) {
             return SourceMention(reference: .pronoun, tokens: range, position: position, text: first.lower,
                                  head: first.lower, kind: first.lower == "they" ? .group : .person, isAnonymous: false,
@@ -56,7 +61,7 @@ struct SourceRecognizer: Sendable {
         let isIndefinite = determiner.map { Lexicon.indefiniteDeterminers.contains($0) } ?? false
         let isAnonymous = markedAnonymous || (kind == .person && isIndefinite)
         var text = paragraph.text(of: range)
-        if tokens[range.upperBound - 1].isPossessive { text = String(text.dropLast(2)) }
+        text = String(text.dropLast(tokens[range.upperBound - 1].possessiveLength))
         if first.isCapitalized, !WordShape.isNameWord(first) || WordShape.isHead(first.lower) {
             text = first.lower + text.dropFirst(first.text.count)
         }
@@ -73,7 +78,7 @@ struct SourceRecognizer: Sendable {
         for i in (range.lowerBound + 1)..<range.upperBound
         where Lexicon.prepositions.contains(tokens[i].lower)
             || (!tokens[i].isCapitalized && NounPhraseReader.isPostModifier(tokens[i].lower) && WordShape.isHead(tokens[i - 1].lower)) {
-            let insideName = tokens[i].lower == "of" && tokens[i - 1].isCapitalized && i + 1 < range.upperBound && tokens[i + 1].isCapitalized
+            let insideName = ["of", "for"].contains(tokens[i].lower) && tokens[i - 1].isCapitalized && i + 1 < range.upperBound && tokens[i + 1].isCapitalized
             if !insideName { return range.lowerBound..<i }
         }
         return range
@@ -110,8 +115,9 @@ struct SourceRecognizer: Sendable {
         let isOrganization = nameWords.contains { Lexicon.organizationWords.contains($0) } || nameTokens.allSatisfy { isAcronym(tokens[$0]) }
             || (nameTokens.count <= 2 && nameWords.allSatisfy { Lexicon.places.contains($0) })
             || (nameTokens.count == 1 && WordShape.isHead(nameWords[0]))
+            || (nameTokens.count >= 2 && (Lexicon.placeWords.contains(nameWords[nameWords.count - 1]) || Lexicon.placePrefixes.contains(nameWords[0])))
         var text = paragraph.text(of: nameStart..<(last + 1))
-        if tokens[last].isPossessive { text = String(text.dropLast(2)) }
+        text = String(text.dropLast(tokens[last].possessiveLength))
         let hasTitle = core.contains { Lexicon.titles.contains(tokens[$0].lower) && $0 < nameStart }
         let role = hasTitle && roleStart < nameStart ? paragraph.text(of: roleStart..<nameStart) : nil
         let markedAnonymous = range.contains { Lexicon.anonymityMarkers.contains(tokens[$0].lower) }

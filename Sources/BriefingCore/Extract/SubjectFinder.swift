@@ -72,7 +72,7 @@ struct SubjectFinder: Sendable {
 
     /// Subordinators whose clause only sets the scene: "When a reporter noted
     /// that…, X said…" attributes nothing to the reporter.
-    private static let sceneSetters: Set<String> = ["when", "whenever", "if", "unless", "until", "once", "before", "after"]
+    private static let sceneSetters: Set<String> = ["when", "whenever", "if", "unless", "until", "once"]
 
     /// The subject of a finite attribution verb at `verb`.
     func subject(ofFinite verb: Int, context: VerbContext, invertible: Bool) -> Found? {
@@ -89,9 +89,9 @@ struct SubjectFinder: Sendable {
             if previous.isWord, ["and", "but", "or", "then"].contains(previous.lower) {
                 return Found(subject: .previous, phraseStart: k, phraseEnd: verb)
             }
-            if previous.isPunctuation(",") {
+            if previous.isPunctuation(",") || previous.isPunctuation("—") {
                 if let found = parentheticalSubject(comma: k, verb: verb) { return found }
-            } else if previous.isWord, let found = mentionFound(endingAt: k, verb: verb) {
+            } else if previous.isWord, let found = mentionFound(endingAt: k, verb: verb) ?? relativeAntecedent(before: k, verb: verb) {
                 let before = found.phraseStart - 1
                 if before >= sentence.lowerBound, Self.sceneSetters.contains(tokens[before].lower) { return nil }
                 return found
@@ -116,12 +116,13 @@ struct SubjectFinder: Sendable {
         return mentionFound(endingAt: k, verb: verb)
     }
 
-    /// "X, who…, said", "X, speaking to…, said", "The Post, citing Z, reported".
+    /// "X, who…, said", "X, speaking to…, said", "The Post, citing Z, reported",
+    /// "X – who grew up nearby – told": the parenthetical set off by commas or dashes.
     private func parentheticalSubject(comma: Int, verb: Int) -> Found? {
         var c = comma - 1
         while c > sentence.lowerBound, comma - c < 40 {
             defer { c -= 1 }
-            guard tokens[c].isPunctuation(","), !tokens[c].isQuoted, c + 1 < comma else { continue }
+            guard tokens[c].isPunctuation(",") || tokens[c].isPunctuation("—"), !tokens[c].isQuoted, c + 1 < comma else { continue }
             let opener = tokens[c + 1]
             if let named = appositiveName(from: c + 1, to: comma, describedBy: c - 1) {
                 return Found(subject: .mention(named), phraseStart: c + 1, phraseEnd: verb)
@@ -173,16 +174,40 @@ struct SubjectFinder: Sendable {
 
     /// "the fishermen’s lawyer, Jonas Fehr": the person's name in `start..<end`
     /// (nothing but a name), with the description ending at `description` as role.
+    /// An organisation's name after an organisation's description takes that kind:
+    /// "The main opposition party, Renovación Nacional,".
     func appositiveName(from start: Int, to end: Int, describedBy description: Int) -> SourceMention? {
         guard start < end, (start..<end).allSatisfy({ WordShape.isNameWord(tokens[$0]) || WordShape.nameParticles.contains(tokens[$0].lower) }),
-              let named = recognizer.mention(start..<end), named.reference == .name, named.kind == .person,
-              description >= sentence.lowerBound,
-              let describing = reader.phrase(endingAt: description, lowerBound: sentence.lowerBound),
-              let role = recognizer.mention(describing), role.reference == .description, role.kind == .person
+              var mention = recognizer.mention(start..<end), mention.reference == .name, description >= sentence.lowerBound
         else { return nil }
-        var mention = named
-        mention.role = paragraph.text(of: describing.lowerBound + (Lexicon.determiners.contains(tokens[describing.lowerBound].lower) ? 1 : 0)..<describing.upperBound)
+        let describing = reader.phrase(endingAt: description, lowerBound: sentence.lowerBound)
+        let role = describing.flatMap { recognizer.mention($0) }
+        if let describing, let role, role.reference == .description, role.kind == .person || role.kind == .organization {
+            if role.kind == .organization {
+                mention.kind = .organization
+            } else if mention.kind != .person {
+                return nil
+            }
+            mention.role = paragraph.text(of: describing.lowerBound + (Lexicon.determiners.contains(tokens[describing.lowerBound].lower) ? 1 : 0)..<describing.upperBound)
+            return mention
+        }
+        guard mention.kind == .person, let titled = titledDescription(endingAt: description) else { return nil }
+        mention.role = titled
         return mention
+    }
+
+    /// "The Minister of Economy of Marenia", "Its leader in the Chamber of Deputies":
+    /// a clause-initial description ending at `end` that opens with a determiner and
+    /// holds a title; its text without the determiner, as a role.
+    private func titledDescription(endingAt end: Int) -> String? {
+        var start = end
+        while start > sentence.lowerBound, !tokens[start - 1].isPunctuation(","), !tokens[start - 1].isPunctuation("—"), end - start < 12 {
+            start -= 1
+        }
+        guard start < end, tokens[start].isWord, Lexicon.determiners.contains(tokens[start].lower),
+              (start...end).contains(where: { tokens[$0].isWord && !tokens[$0].isQuoted && Lexicon.titles.contains(tokens[$0].lower) })
+        else { return nil }
+        return paragraph.text(of: (start + 1)..<(end + 1))
     }
 
     /// "Jane Doe, a professor at X," → "professor at X".
@@ -201,24 +226,61 @@ struct SubjectFinder: Sendable {
         return Found(subject: .mention(mention), phraseStart: range.lowerBound, phraseEnd: verb)
     }
 
-    /// "the latter" / "the former": the second / first of the last "X and Y" before it.
+    /// "A former official who requested anonymity because he still works there
+    /// described…": the noun before a "who" that opens the verb's clause, with no
+    /// punctuation between.
+    private func relativeAntecedent(before k: Int, verb: Int) -> Found? {
+        var w = k
+        while w > sentence.lowerBound, tokens[w].isWord, !tokens[w].isQuoted {
+            if tokens[w].lower == "who" { return mentionFound(endingAt: w - 1, verb: verb) }
+            w -= 1
+        }
+        return nil
+    }
+
+    /// "the latter" / "the former": the last / next-to-last source-like mention
+    /// before it, in this sentence or the one before ("between the U.S. and
+    /// Venezuela, with the latter…", "Salvatierra met Ferreyra…, and the former…").
+    /// Nil, and so no source, when fewer mentions precede it.
     private func resolvedLatterFormer(_ range: Range<Int>) -> SourceMention? {
         guard range.count == 2, tokens[range.lowerBound].lower == "the" else { return nil }
         let which = tokens[range.lowerBound + 1].lower
         guard which == "latter" || which == "former" else { return nil }
-        var i = range.lowerBound - 1
-        while i > sentence.lowerBound {
-            defer { i -= 1 }
-            guard tokens[i].lower == "and", !tokens[i].isQuoted else { continue }
-            let phrase = which == "latter"
-                ? reader.phrase(startingAt: i + 1, upperBound: range.lowerBound)
-                : reader.phrase(endingAt: i - 1, lowerBound: sentence.lowerBound)
-            guard let phrase, let mention = recognizer.mention(phrase) else { continue }
-            var resolved = mention
-            resolved.tokens = range
-            return resolved
+        let wanted = which == "latter" ? 1 : 2
+        let previous = paragraph.sentences.last { $0.tokens.upperBound <= sentence.lowerBound }
+        let lowerBound = previous?.tokens.lowerBound ?? sentence.lowerBound
+        var found: [SourceMention] = []
+        var j = range.lowerBound - 1
+        while j >= lowerBound, found.count < wanted {
+            let token = tokens[j]
+            let start = j < sentence.lowerBound ? lowerBound : sentence.lowerBound
+            guard token.isWord, !token.isQuoted, !token.isPossessive, WordShape.isNameWord(token) || WordShape.isHead(token.lower),
+                  let phrase = WordShape.isNameWord(token) ? nameRun(endingAt: j, lowerBound: start) : reader.phrase(endingAt: j, lowerBound: start),
+                  let mention = recognizer.mention(phrase), mention.reference != .pronoun
+            else {
+                j -= 1
+                continue
+            }
+            found.append(mention)
+            j = phrase.lowerBound - 1
         }
-        return nil
+        guard found.count == wanted, var resolved = found.last else { return nil }
+        resolved.tokens = range
+        resolved.position = TextPosition(block: paragraph.block.index, token: range.lowerBound)
+        return resolved
+    }
+
+    /// The name words (and particles) ending at `last`: "Ferreyra" in "Salvatierra met
+    /// Ferreyra", "the Ministry of Finance".
+    private func nameRun(endingAt last: Int, lowerBound: Int) -> Range<Int> {
+        var start = last
+        while start > lowerBound, !tokens[start - 1].isPossessive,
+              WordShape.isNameWord(tokens[start - 1]) || WordShape.nameParticles.contains(tokens[start - 1].lower)
+                || reader.joinsOrganizationName(at: start - 1, last: last, lowerBound: lowerBound) {
+            start -= 1
+        }
+        if start > lowerBound, tokens[start - 1].lower == "the" { start -= 1 }
+        return start..<(last + 1)
     }
 
     /// The subject of the sentence's main clause: the first noun phrase after any
@@ -239,7 +301,7 @@ struct SubjectFinder: Sendable {
             start = comma + 1
         }
         guard start < limit, let range = reader.phrase(startingAt: start, upperBound: limit) else { return nil }
-        return recognizer.mention(range)
+        return appositiveName(after: range) ?? recognizer.mention(range)
     }
 
     /// A comma outside quotations, or one just inside a closing mark (“…,” X said).

@@ -34,17 +34,20 @@ struct Token: Sendable, Hashable {
         return first.isASCII ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase
     }
 
-    /// A possessive word ("Maduro’s", "nation's"; not "it's").
+    /// A possessive word ("Maduro’s", "nation's", "pilots’"; not "it's").
     var isPossessive: Bool {
-        kind == .word && lower.count > 2 && lower.hasSuffix("'s") && lower != "it's" && lower != "that's"
+        kind == .word && lower.count > 2 && (lower.hasSuffix("'s") || lower.hasSuffix("s'")) && lower != "it's" && lower != "that's"
             && lower != "he's" && lower != "she's" && lower != "there's" && lower != "what's"
     }
 
-    /// `text` without a possessive "’s".
-    var bare: String { isPossessive ? String(text.dropLast(2)) : text }
+    /// How many characters the possessive ending has: 2 for "’s", 1 for a plural's "’".
+    var possessiveLength: Int { isPossessive ? (lower.hasSuffix("'s") ? 2 : 1) : 0 }
 
-    /// `lower` without a possessive "'s".
-    var bareLower: String { isPossessive ? String(lower.dropLast(2)) : lower }
+    /// `text` without a possessive "’s" or "’".
+    var bare: String { String(text.dropLast(possessiveLength)) }
+
+    /// `lower` without a possessive "'s" or "'".
+    var bareLower: String { String(lower.dropLast(possessiveLength)) }
 
     /// A quotation mark that opens or closes a quotation (not an apostrophe).
     var isQuoteMark: Bool { kind == .quote && (quoteRole == .open || quoteRole == .close) }

@@ -25,7 +25,9 @@ enum WordShape {
     /// The kind of source a lower-case head noun names, if it names one.
     static func headKind(_ word: String) -> SourceKind? {
         let noun = singular(word)
-        if Lexicon.personHeads.contains(noun) || Lexicon.personHeads.contains(word) {
+        // Occupations by their ending: "hydrologists", "statisticians".
+        let isOccupation = ["ologist", "ician"].contains { noun.hasSuffix($0) && noun.count > $0.count + 2 }
+        if Lexicon.personHeads.contains(noun) || Lexicon.personHeads.contains(word) || isOccupation {
             return isPlural(word) ? .group : .person
         }
         if ["police", "authorities", "forces", "troops"].contains(word) { return .group }
