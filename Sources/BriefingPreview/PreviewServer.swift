@@ -10,12 +10,17 @@ public struct PreviewServer: Sendable {
     public var port: Int
     public var files: SiteFileResolver
     public var hub: PreviewEventHub
+    /// How long a connection may stay silent before it is closed: one that sends half a
+    /// request and stops (a slow or stuck client) cannot hold its socket for ever. A
+    /// response being written (the live-reload event stream) is never cut.
+    public var idleTimeout: Duration
 
-    public init(host: String, port: Int, output: URL, hub: PreviewEventHub) {
+    public init(host: String, port: Int, output: URL, hub: PreviewEventHub, idleTimeout: Duration = .seconds(30)) {
         self.host = host
         self.port = port
         self.files = SiteFileResolver(root: output)
         self.hub = hub
+        self.idleTimeout = idleTimeout
     }
 
     /// Serves until SIGINT or SIGTERM (then shuts down gracefully: open responses are
@@ -28,6 +33,7 @@ public struct PreviewServer: Sendable {
         let requestedPort = port
         let app = Application(
             responder: PreviewResponder(files: files, hub: hub),
+            server: .http1(configuration: .init(idleTimeout: .init(idleTimeout))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? requestedPort) }
         )
