@@ -38,6 +38,8 @@ public struct BuildReport: Sendable {
     public var reusedCount: Int
     /// Seconds spent in each stage, in pipeline order.
     public var timings: [StageTiming]
+    /// CPU time per kind of page rendered (both cores' time summed).
+    public var renderProfile: [RenderProfile.Entry] = []
     /// What the Analyze stage reports: retractions and what they changed, a summary,
     /// suggested grades. Printed unless the build is quiet.
     public var notes: [String] = []
@@ -134,7 +136,7 @@ public struct Build: Sendable {
         return BuildReport(
             warnings: warnings.sortedForPrinting(), articleCount: graph.articles.count, claimCount: graph.claims.count,
             sourceCount: graph.sources.count, fileCount: counts.files, reusedCount: counts.reused,
-            timings: clock.laps, notes: analyzed.notes)
+            timings: clock.laps, renderProfile: renderer.profile.entries, notes: analyzed.notes)
     }
 
     /// Extraction of one seed file, for `briefing extract`.

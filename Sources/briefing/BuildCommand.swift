@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the claim analysis (clusters, corroboration, retraction banners, quote drift, provenance): pages without those sections.")
     var noAnalysis = false
 
-    @Flag(name: .long, help: "Print the time each pipeline stage took.")
+    @Flag(name: .long, help: "Print the time each pipeline stage took, its peak memory, and the CPU time of each kind of page rendered.")
     var timings = false
 
     @Flag(name: [.short, .long], help: "Print nothing but diagnostics.")
@@ -54,6 +54,10 @@ struct BuildCommand: ParsableCommand {
             if timings {
                 for lap in report.timings {
                     print(String(format: "  %-8@ %8.3f s  (peak memory %d MiB)", lap.stage as NSString, lap.seconds, lap.peakMiB))
+                    guard lap.stage == "render" else { continue }
+                    for kind in report.renderProfile {
+                        print(String(format: "    %-9@ %7d pages %8.3f s CPU", kind.kind as NSString, kind.pages, kind.cpuSeconds))
+                    }
                 }
             }
         } catch let failure as BuildFailure {

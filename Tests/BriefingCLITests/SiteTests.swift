@@ -135,6 +135,18 @@ struct SiteTests {
             return String(fields[0])
         }
         #expect(stages == ["load", "extract", "link", "analyze", "render", "write"], "\(result.stdout)")
+
+        // Under render: each kind of page, how many, and their CPU time.
+        var pages: [String: Int] = [:]
+        for line in result.stdout.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count == 6, fields[2] == "pages", Double(fields[3]) != nil, fields[5] == "CPU", let count = Int(fields[1]) else { continue }
+            pages[String(fields[0])] = count
+        }
+        #expect(pages["article"] == 1, "the sample has one article: \(result.stdout)")
+        let json = try JSONSerialization.jsonObject(with: Data(project.read("site/briefing.json").utf8)) as? [String: Any]
+        #expect(pages["claim"] == (json?["claims"] as? [Any])?.count, "one claim page per claim: \(result.stdout)")
+        #expect(Set(pages.keys).isSuperset(of: ["index", "listing", "article", "claim", "source", "report", "timeline"]))
     }
 
     @Test func versionFlag() throws {

@@ -5,6 +5,8 @@ import Foundation
 public struct SiteRenderer: Sendable {
     let templates: TemplateSet
     let theme: Theme
+    /// CPU time per kind of page, over every `render` of this renderer.
+    public let profile = RenderProfile()
 
     public init(theme: Theme) throws {
         self.theme = theme
@@ -24,6 +26,20 @@ public struct SiteRenderer: Sendable {
         case sourceKind(anonymous: Bool, page: Int)
         /// Every appearance of a claim cluster (AnalysisViews), by position in `analysis.clusters`.
         case cluster(Int, page: Int)
+
+        /// What `--timings` calls this kind of page.
+        var kind: String {
+            switch self {
+            case .index: "index"
+            case .claimsIndex, .sourcesIndex, .articlesIndex, .status, .sourceKind: "listing"
+            case .article: "article"
+            case .claim: "claim"
+            case .source: "source"
+            case .report: "report"
+            case .timeline: "timeline"
+            case .cluster: "cluster"
+            }
+        }
     }
 
     /// - Parameter affected: for an incremental build, the pages to render; the others are
@@ -60,7 +76,7 @@ public struct SiteRenderer: Sendable {
                 if let affected, let path = Self.reusablePath(of: job, graph, affected) {
                     return RenderedPage(reusing: path)
                 }
-                return render(job, graph, listings, reader, fragments)
+                return profile.measure(job.kind) { render(job, graph, listings, reader, fragments) }
             }
             paths += pages.map(\.path)
             reused += pages.filter(\.isReused).count
