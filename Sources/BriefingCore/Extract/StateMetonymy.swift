@@ -7,6 +7,9 @@ enum StateMetonymy {
 
     /// Whether one name is a place and the other its officials or government.
     static func sameSpeaker(_ a: String, _ b: String) -> Bool {
+        // Asked for every pair of an article's sources: first the cheap test that one of
+        // them ends in a state head, before folding both.
+        guard endsInStateHead(a) || endsInStateHead(b) else { return false }
         let first = words(a), second = words(b)
         return isStateDescription(second, of: first) || isStateDescription(first, of: second)
     }
@@ -24,6 +27,11 @@ enum StateMetonymy {
     static func isPlace(_ name: String) -> Bool {
         let words = words(name).filter { $0 != "the" }
         return !words.isEmpty && words.allSatisfy { Lexicon.places.contains($0) }
+    }
+
+    private static func endsInStateHead(_ name: String) -> Bool {
+        let last = name.lastIndex(of: " ").map { name[name.index(after: $0)...] } ?? name[...]
+        return stateHeads.contains(last.lowercased())
     }
 
     private static func words(_ name: String) -> [String] {
