@@ -13,25 +13,25 @@ struct ProvenanceTracker: Sendable {
         let dates: [String: ArticleDate] = Dictionary(
             graph.articles.compactMap { article in article.effectiveDate.map { (article.slug, $0) } },
             uniquingKeysWith: { first, _ in first })
-        return groups.map { group in
-            let members = group.map { graph.claims[$0] }.sorted { a, b in
-                let da = dates[a.article], db = dates[b.article]
-                if da != db {
-                    switch (da, db) {
+        return ConcurrentMap.map(groups) { [graph] group in
+            // Each claim's date looked up once, not at every comparison.
+            let members = group.map { (claim: graph.claims[$0], date: dates[graph.claims[$0].article]) }.sorted { a, b in
+                if a.date != b.date {
+                    switch (a.date, b.date) {
                     case let (x?, y?): return x < y
                     case (.some, nil): return true
                     default: return false
                     }
                 }
-                return (a.article, a.span, a.id) < (b.article, b.span, b.id)
+                return (a.claim.article, a.claim.span, a.claim.id) < (b.claim.article, b.claim.span, b.claim.id)
             }
             var entries: [ProvenanceEntry] = []
             entries.reserveCapacity(members.count)
             var previous: Claim?
-            for claim in members {
+            for (claim, date) in members {
                 let shift = previous.flatMap { CueShift.between($0.cue, claim.cue) }
                 entries.append(ProvenanceEntry(
-                    claimID: claim.id, article: claim.article, sourceID: claim.sourceID, date: dates[claim.article],
+                    claimID: claim.id, article: claim.article, sourceID: claim.sourceID, date: date,
                     cue: claim.cue, previousCue: shift == nil ? nil : previous?.cue, cueShift: shift,
                     isDenial: CueReading(claim.cue).isDenial))
                 previous = claim
