@@ -19,7 +19,10 @@ struct ClaimWordings {
 
     init(_ texts: [String], minimumWords: Int) {
         let read = ConcurrentMap.map(Self.chunks(texts.count)) { range in
-            range.map { (words: ContentWords.set(texts[$0]), heads: ContentWords.heads(texts[$0])) }
+            range.map { index in
+                let raw = ContentWords.rawWords(texts[index])
+                return (words: ContentWords.set(rawWords: raw), heads: ContentWords.heads(rawWords: raw))
+            }
         }.flatMap { $0 }
 
         wordingOf = [Int](repeating: -1, count: texts.count)

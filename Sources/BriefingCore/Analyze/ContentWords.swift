@@ -17,9 +17,12 @@
 /// every word in order, for quote wording.
 enum ContentWords {
     /// The distinct content words of `text`, sorted.
-    static func set(_ text: String) -> [String] {
+    static func set(_ text: String) -> [String] { set(rawWords: rawWords(text)) }
+
+    /// `set` of words already read by `rawWords`.
+    static func set(rawWords: [String]) -> [String] {
         var words: [String] = []
-        for word in rawWords(text) {
+        for word in rawWords {
             for part in splitContraction(word) { if let content = contentWord(part) { words.append(content) } }
         }
         return Array(Set(words)).sorted()
@@ -27,10 +30,13 @@ enum ContentWords {
 
     /// The content words right after an article ("the contract", "a flood"): the nouns, or
     /// their first adjective, that say what a claim is about. Sorted, distinct, stemmed as in `set`.
-    static func heads(_ text: String) -> [String] {
+    static func heads(_ text: String) -> [String] { heads(rawWords: rawWords(text)) }
+
+    /// `heads` of words already read by `rawWords`.
+    static func heads(rawWords: [String]) -> [String] {
         var heads: Set<String> = []
         var afterArticle = false
-        for word in rawWords(text) {
+        for word in rawWords {
             if afterArticle, let head = splitContraction(word).first.flatMap(contentWord) { heads.insert(head) }
             afterArticle = articles.contains(word)
         }
