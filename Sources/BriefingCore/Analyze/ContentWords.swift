@@ -13,19 +13,48 @@
 ///    doubled final consonant are removed ("opened", "opens", "opening" → "open";
 ///    "gates" → "gat").
 ///
-/// `set` is what `ClaimClusterer` compares; `sequence` keeps every word in order, for
-/// quote wording.
+/// `set` is what `ClaimClusterer` compares, with `heads` and `negations`; `sequence` keeps
+/// every word in order, for quote wording.
 enum ContentWords {
     /// The distinct content words of `text`, sorted.
-    static func set(_ text: String) -> [String] {
+    static func set(_ text: String) -> [String] { set(rawWords: rawWords(text)) }
+
+    /// `set` of words already read by `rawWords`.
+    static func set(rawWords: [String]) -> [String] {
         var words: [String] = []
-        for word in rawWords(text) {
-            // Single letters ("a.m." → "a", "m"; "Igla-S" → "s") carry nothing on their own.
-            for part in splitContraction(word) where !stopWords.contains(part) && !(part.utf8.count == 1 && part.utf8.first.map { $0 > 0x39 } ?? false) {
-                words.append(stem(part))
-            }
+        for word in rawWords {
+            for part in splitContraction(word) { if let content = contentWord(part) { words.append(content) } }
         }
         return Array(Set(words)).sorted()
+    }
+
+    /// The content words right after an article ("the contract", "a flood"): the nouns, or
+    /// their first adjective, that say what a claim is about. Sorted, distinct, stemmed as in `set`.
+    static func heads(_ text: String) -> [String] { heads(rawWords: rawWords(text)) }
+
+    /// `heads` of words already read by `rawWords`.
+    static func heads(rawWords: [String]) -> [String] {
+        var heads: Set<String> = []
+        var afterArticle = false
+        for word in rawWords {
+            if afterArticle, let head = splitContraction(word).first.flatMap(contentWord) { heads.insert(head) }
+            afterArticle = articles.contains(word)
+        }
+        return heads.sorted()
+    }
+
+    /// Words that reverse a claim, as `set` stems them: two claims that differ by one of
+    /// these contradict each other.
+    static let negations: Set<String> = Set(
+        ["not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "nowhere"].map(stem))
+
+    private static let articles: Set<String> = ["the", "a", "an"]
+
+    /// A word as `set` keeps it, stemmed; nil for stop words and single letters ("a.m." →
+    /// "a", "m"; "Igla-S" → "s"), which carry nothing on their own.
+    private static func contentWord(_ word: String) -> String? {
+        guard !stopWords.contains(word), !(word.utf8.count == 1 && word.utf8.first.map { $0 > 0x39 } ?? false) else { return nil }
+        return stem(word)
     }
 
     /// Every word of `text` in order, lower case, without punctuation: how quoted wording
