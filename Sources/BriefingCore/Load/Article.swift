@@ -71,10 +71,11 @@ public struct ArticleDate: Hashable, Sendable, Comparable, Codable, CustomString
 
     /// `25 October 2025`.
     public var longForm: String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                      "September", "October", "November", "December"]
-        return "\(day) \(months[month - 1]) \(year)"
+        "\(day) \(Self.monthNames[month - 1]) \(year)"
     }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December"]
 
     public static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
