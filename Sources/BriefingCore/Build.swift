@@ -107,7 +107,7 @@ public struct Build: Sendable {
         var staging = try writer.begin()
         var writeSeconds = 0.0
         func renderAndWrite(_ affected: AffectedPages?) throws -> (files: Int, reused: Int) {
-            try renderer.render(graph, affected: affected) { batch in
+            try renderer.render(graph, affected: affected, jsonEntries: plan?.jsonEntries) { batch in
                 let start = DispatchTime.now().uptimeNanoseconds
                 try writer.write(batch, into: staging)
                 writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
