@@ -51,6 +51,10 @@ final class PreviousJSONFile: @unchecked Sendable {
     private let base: UnsafeRawPointer
     private let size: Int
     private let entries: [StableDigest: (offset: Int, length: Int)]
+    /// Pages before this offset were handed back (see `bytes`).
+    private var released = 0
+    /// How far behind the entry being copied pages are kept mapped.
+    static let residentWindow = 32 << 20
 
     /// Maps `path` if it is still the file `identity` describes and every location lies
     /// inside it; nil otherwise.
@@ -75,8 +79,16 @@ final class PreviousJSONFile: @unchecked Sendable {
         munmap(UnsafeMutableRawPointer(mutating: base), size)
     }
 
+    /// The entry's bytes, valid until the next call. Entries are asked for mostly in file
+    /// order, so the pages well behind are handed back as it goes: the file counts in the
+    /// build's memory only a window at a time (a page asked for again is read again).
     func bytes(_ digest: StableDigest) -> UnsafeRawBufferPointer? {
         guard let entry = entries[digest] else { return nil }
+        let behind = (entry.offset - Self.residentWindow) / Int(getpagesize()) * Int(getpagesize())
+        if behind > released + Self.residentWindow {
+            madvise(UnsafeMutableRawPointer(mutating: base), behind, MADV_DONTNEED)
+            released = behind
+        }
         return UnsafeRawBufferPointer(start: base + entry.offset, count: entry.length)
     }
 }
