@@ -56,13 +56,15 @@ public struct Build: Sendable {
     ///   the previous output is then left as it was.
     public func run() throws -> BuildReport {
         var clock = StageClock()
-        var (project, warnings) = try SeedLoader(project: options.project, includeDrafts: options.includeDrafts).load()
+        let cache = options.useCache ? BuildCache(project: options.project) : nil
+        var loader = SeedLoader(project: options.project, includeDrafts: options.includeDrafts)
+        loader.frontMatterMemo = cache?.loadFrontMatter()
+        var (project, warnings) = try loader.load()
         if let baseURL = options.baseURL {
             project.config.baseURL = try SiteConfig.validatedBaseURL(baseURL, location: nil)
         }
         clock.lap("load")
 
-        let cache = options.useCache ? BuildCache(project: options.project) : nil
         let extractor = ClaimExtractor()
         // Each article's claims, merge diagnostics, and extraction digest (the cache's key).
         let merged = ConcurrentMap.map(project.articles) { article -> (ArticleClaims, [Diagnostic], StableDigest) in
@@ -130,6 +132,7 @@ public struct Build: Sendable {
         })
         clock.lap("write", plus: writeSeconds)
         plan?.save()
+        if let memo = loader.frontMatterMemo { cache?.save(memo) }
 
         return BuildReport(
             warnings: warnings.sortedForPrinting(), articleCount: graph.articles.count, claimCount: graph.claims.count,
