@@ -108,12 +108,17 @@ public struct Build: Sendable {
         let writer = OutputWriter(output: options.output, displayName: displayName)
         var staging = try writer.begin()
         var writeSeconds = 0.0
+        func timedWrite(_ work: () throws -> Void) rethrows {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try work()
+            writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
         func renderAndWrite(_ affected: AffectedPages?) throws -> (files: Int, reused: Int) {
-            try renderer.render(graph, affected: affected, jsonEntries: plan?.jsonEntries) { batch in
-                let start = DispatchTime.now().uptimeNanoseconds
-                try writer.write(batch, into: staging)
-                writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let counts = try renderer.render(graph, affected: affected, jsonEntries: plan?.jsonEntries) { batch in
+                try timedWrite { try writer.write(batch, into: staging) }
             }
+            try timedWrite { try writer.finishLinks(staging) }
+            return counts
         }
         let counts: (files: Int, reused: Int)
         do {
