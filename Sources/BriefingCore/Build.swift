@@ -132,12 +132,14 @@ public struct Build: Sendable {
 
         let indexer = options.search ? SearchIndexer() : nil
         plan?.forgetPrevious()
+        let frontMatter = loader.frontMatterMemo
         try writer.finish(staging, beforeSwap: indexer.map { indexer in
             { staging in try indexer.index(staging, displayName: displayName) }
+        }, afterSwap: {
+            plan?.save()
+            if let frontMatter { cache?.save(frontMatter) }
         })
         clock.lap("write", plus: writeSeconds)
-        plan?.save()
-        if let memo = loader.frontMatterMemo { cache?.save(memo) }
 
         return BuildReport(
             warnings: warnings.sortedForPrinting(), articleCount: graph.articles.count, claimCount: graph.claims.count,

@@ -2,7 +2,7 @@ import Foundation
 
 /// Decides, from the cache manifest, which pages an incremental build may take from the
 /// previous output, and records this build for the next one.
-struct IncrementalPlan {
+struct IncrementalPlan: Sendable {
     let cache: BuildCache
     /// nil: render everything (no usable previous build, or something global changed).
     let affected: AffectedPages?

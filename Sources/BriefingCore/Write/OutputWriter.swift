@@ -96,7 +96,9 @@ public struct OutputWriter: Sendable {
     }
 
     /// Runs `beforeSwap` on the complete staging folder, then swaps it into place.
-    public func finish(_ staging: URL, beforeSwap: ((URL) throws -> Void)? = nil) throws {
+    /// - Parameter afterSwap: runs once the new output is in place, while the previous one
+    ///   is removed (the build cache is saved meanwhile).
+    public func finish(_ staging: URL, beforeSwap: ((URL) throws -> Void)? = nil, afterSwap: (@Sendable () -> Void)? = nil) throws {
         try finishLinks(staging)
         if let beforeSwap {
             do {
@@ -106,7 +108,8 @@ public struct OutputWriter: Sendable {
                 throw error
             }
         }
-        try swap(staging)
+        let previous = try swap(staging)
+        _ = ConcurrentMap.both({ previous.map { Self.removeTree($0) } }, { afterSwap?() })
     }
 
     /// Whether a page path stays inside the output folder.
@@ -175,12 +178,13 @@ public struct OutputWriter: Sendable {
 
     /// Puts `staging` in place of the output: an atomic exchange where the file system
     /// allows, else two renames.
-    private func swap(_ staging: URL) throws {
+    /// - Returns: where the previous output now is, for the caller to remove.
+    private func swap(_ staging: URL) throws -> URL? {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
             do {
                 try fileManager.moveItem(at: staging, to: output)
-                return
+                return nil
             } catch {
                 Self.removeTree(staging)
                 throw failure("cannot move the new site into \(displayName): \(error.localizedDescription)")
@@ -188,8 +192,7 @@ public struct OutputWriter: Sendable {
         }
         if briefing_exchange_paths(staging.path, output.path) == 0 {
             // `staging` now holds the previous site.
-            Self.removeTree(staging)
-            return
+            return staging
         }
         let old = parent.appendingPathComponent("\(stagingPrefix)old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
@@ -205,7 +208,7 @@ public struct OutputWriter: Sendable {
             Self.removeTree(staging)
             throw failure("cannot replace \(displayName): \(error.localizedDescription)")
         }
-        Self.removeTree(old)
+        return old
     }
 
     /// Folders left by builds that were killed.
