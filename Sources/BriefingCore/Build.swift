@@ -58,13 +58,15 @@ public struct Build: Sendable {
     ///   the previous output is then left as it was.
     public func run() throws -> BuildReport {
         var clock = StageClock()
-        var (project, warnings) = try SeedLoader(project: options.project, includeDrafts: options.includeDrafts).load()
+        let cache = options.useCache ? BuildCache(project: options.project) : nil
+        var loader = SeedLoader(project: options.project, includeDrafts: options.includeDrafts)
+        loader.frontMatterMemo = cache?.loadFrontMatter()
+        var (project, warnings) = try loader.load()
         if let baseURL = options.baseURL {
             project.config.baseURL = try SiteConfig.validatedBaseURL(baseURL, location: nil)
         }
         clock.lap("load")
 
-        let cache = options.useCache ? BuildCache(project: options.project) : nil
         let extractor = ClaimExtractor()
         // Each article's claims, merge diagnostics, and extraction digest (the cache's key).
         let merged = ConcurrentMap.map(project.articles) { article -> (ArticleClaims, [Diagnostic], StableDigest) in
@@ -108,12 +110,17 @@ public struct Build: Sendable {
         let writer = OutputWriter(output: options.output, displayName: displayName)
         var staging = try writer.begin()
         var writeSeconds = 0.0
+        func timedWrite(_ work: () throws -> Void) rethrows {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try work()
+            writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
         func renderAndWrite(_ affected: AffectedPages?) throws -> (files: Int, reused: Int) {
-            try renderer.render(graph, affected: affected) { batch in
-                let start = DispatchTime.now().uptimeNanoseconds
-                try writer.write(batch, into: staging)
-                writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let counts = try renderer.render(graph, affected: affected, jsonEntries: plan?.jsonEntries) { batch in
+                try timedWrite { try writer.write(batch, into: staging) }
             }
+            try timedWrite { try writer.finishLinks(staging) }
+            return counts
         }
         let counts: (files: Int, reused: Int)
         do {
@@ -127,11 +134,14 @@ public struct Build: Sendable {
 
         let indexer = options.search ? SearchIndexer() : nil
         plan?.forgetPrevious()
+        let frontMatter = loader.frontMatterMemo
         try writer.finish(staging, beforeSwap: indexer.map { indexer in
             { staging in try indexer.index(staging, displayName: displayName) }
+        }, afterSwap: {
+            plan?.save()
+            if let frontMatter { cache?.save(frontMatter) }
         })
         clock.lap("write", plus: writeSeconds)
-        plan?.save()
 
         return BuildReport(
             warnings: warnings.sortedForPrinting(), articleCount: graph.articles.count, claimCount: graph.claims.count,

@@ -141,6 +141,54 @@ struct IncrementalBuildTests {
         }
     }
 
+    // MARK: - What the cache keeps besides pages
+
+    @Test func editingFrontMatter() throws {
+        try expectIncrementalEqualsClean { project in
+            try Self.edit(project, "seeds/port.md", replacing: "title: Port strike spreads", with: "title: Port strike spreads north\ntags: [ports, unions]")
+            try Self.edit(project, "seeds/rail.md", replacing: "date: 2025-03-03", with: "date: 2025-03-03\ndraft: true")
+        }
+    }
+
+    /// A front-matter warning is printed by every build, not only by the one that parsed
+    /// the front matter first.
+    @Test func frontMatterWarningsRepeatOnEveryBuild() throws {
+        let project = try TestProject(Self.corpus)
+        try Self.edit(project, "seeds/budget.md", replacing: "date: 2025-03-01", with: "date: 2025-03-01\nsection: politics")
+        for _ in 0..<2 {
+            let build = try project.run(["build"])
+            #expect(build.status == 0, "\(build.stderr)")
+            #expect((build.stdout + build.stderr).contains("unknown front matter key `section`"))
+        }
+    }
+
+    /// `briefing.json` copies unchanged entries from the previous file only when that file
+    /// is the one the cache indexed: edited in place (same size, same inode), it is
+    /// encoded whole again.
+    @Test func aBriefingJSONEditedInPlaceIsNotCopiedFrom() throws {
+        try expectIncrementalEqualsClean { project in
+            let url = project.url("site/briefing.json")
+            let text = try project.read("site/briefing.json")
+            let range = try #require(text.range(of: "Velez"))
+            let handle = try FileHandle(forUpdating: url)
+            try handle.seek(toOffset: UInt64(text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)))
+            try handle.write(contentsOf: Data("Vilez".utf8))
+            try handle.close()
+            try Self.edit(project, "seeds/budget.md", replacing: "until May", with: "until June")
+        }
+    }
+
+    @Test func damagedCacheFilesCostOnlySpeed() throws {
+        try expectIncrementalEqualsClean { project in
+            for file in ["briefing-json.index", "front-matter.bin"] {
+                let url = project.url(".briefing-cache/\(file)")
+                let data = try Data(contentsOf: url)
+                try data.prefix(data.count / 2 + 3).write(to: url)
+            }
+            try Self.edit(project, "seeds/budget.md", replacing: "until May", with: "until June")
+        }
+    }
+
     // MARK: - Precision: only the pages that show a change are rendered again
 
     /// Tests/Fixtures/analysis: clusters, corroboration, quote findings, retractions.

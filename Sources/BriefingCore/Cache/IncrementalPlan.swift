@@ -2,10 +2,12 @@ import Foundation
 
 /// Decides, from the cache manifest, which pages an incremental build may take from the
 /// previous output, and records this build for the next one.
-struct IncrementalPlan {
+struct IncrementalPlan: Sendable {
     let cache: BuildCache
     /// nil: render everything (no usable previous build, or something global changed).
     let affected: AffectedPages?
+    /// The previous `briefing.json`'s entries (when its pages are reused), and this one's.
+    let jsonEntries: JSONEntryCache
     private let manifest: BuildCache.Manifest
     private let extractionDigests: Set<StableDigest>
 
@@ -18,8 +20,12 @@ struct IncrementalPlan {
         if let previous = cache.loadManifest(), previous.globalDigest == global, previous.outputPath == outputPath,
            FileManager.default.fileExists(atPath: outputPath) {
             affected = AffectedPages(previous: previous.pages, current: pages)
+            jsonEntries = JSONEntryCache(previous: cache.loadJSONIndex().flatMap { index in
+                PreviousJSONFile(path: Self.jsonPath(outputPath), identity: index.file, locations: index.locations)
+            })
         } else {
             affected = nil
+            jsonEntries = JSONEntryCache(previous: nil)
         }
         manifest = BuildCache.Manifest(globalDigest: global, outputPath: outputPath, pages: pages)
         self.extractionDigests = extractionDigests
@@ -29,12 +35,20 @@ struct IncrementalPlan {
     /// that output, and must never be read beside another.
     func forgetPrevious() {
         cache.removeManifest()
+        cache.removeJSONIndex()
     }
 
     /// Saves the manifest of the build that just succeeded, and drops unused extractions.
     func save() {
         cache.save(manifest)
+        if let written = FileIdentity.of(Self.jsonPath(manifest.outputPath)) {
+            cache.saveJSONIndex(jsonEntries.locations, of: written)
+        }
         cache.prune(keeping: extractionDigests)
+    }
+
+    private static func jsonPath(_ outputPath: String) -> String {
+        outputPath + "/" + BriefingJSON.path
     }
 
     /// Everything that is not an article but reaches pages.

@@ -20,7 +20,11 @@ struct StableDigest: Hashable, Sendable, Codable, CustomStringConvertible {
         value = value &* 0x0000_0100_0000_01B3
     }
 
-    mutating func combine(_ text: String) { combine(bytes: text.utf8) }
+    mutating func combine(_ text: String) {
+        // A native string's bytes at once: several times faster than through its view.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { combine(bytes: $0) }
+        if done == nil { combine(bytes: text.utf8) }
+    }
 
     mutating func combine(_ other: StableDigest) {
         withUnsafeBytes(of: other.value.littleEndian) { combine(bytes: $0) }

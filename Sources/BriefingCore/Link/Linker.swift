@@ -83,7 +83,7 @@ public struct Linker: Sendable {
 
         let articles = merged.map(\.article).sorted(by: Self.articleOrder)
         let order = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($0.element.slug, $0.offset) })
-        claims.sort { (order[$0.article] ?? 0, $0.span) < (order[$1.article] ?? 0, $1.span) }
+        claims = Self.sortedByArticleAndSpan(claims, order: order)
 
         // Backlinks.
         var claimPosition: [String: Int] = [:]
@@ -132,6 +132,17 @@ public struct Linker: Sendable {
             if let short = sources[alias], let full = sources[target] { sources[target] = combine(full, short) }
             sources[alias] = nil
         }
+    }
+
+    /// Claims in article order, then by place in the article; claims in the same place keep
+    /// their order. Positions are sorted, not claims: a claim is large to move, and the
+    /// keys are looked up once each.
+    static func sortedByArticleAndSpan(_ claims: [Claim], order: [String: Int]) -> [Claim] {
+        let keys = claims.map { (article: order[$0.article] ?? 0, span: $0.span) }
+        let positions = claims.indices.sorted { a, b in
+            (keys[a].article, keys[a].span, a) < (keys[b].article, keys[b].span, b)
+        }
+        return positions.map { claims[$0] }
     }
 
     /// Newest first; undated after dated; then by slug.

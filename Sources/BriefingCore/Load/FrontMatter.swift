@@ -41,16 +41,25 @@ struct FrontMatter {
     /// - Throws: `Diagnostic` when the block is opened but never closed.
     static func split(_ text: String, file: String) throws -> (yaml: String, body: String, bodyLineOffset: Int)? {
         guard text.hasPrefix("---\n") || text == "---" else { return nil }
+        // Lines by their bytes (the text has no `\r` left): only the front matter is scanned.
+        let utf8 = text.utf8
+        let newline = UInt8(ascii: "\n")
         var lineCount = 1
-        var yamlLines: [Substring] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for line in lines.dropFirst() {
-            lineCount += 1
-            if line == "---" || line == "..." {
-                let body = lines.dropFirst(lineCount).joined(separator: "\n")
-                return (yamlLines.joined(separator: "\n"), body, lineCount)
+        if let first = utf8.firstIndex(of: newline) {
+            let yamlStart = utf8.index(after: first)
+            var start = yamlStart
+            while true {
+                lineCount += 1
+                let end = utf8[start...].firstIndex(of: newline) ?? utf8.endIndex
+                let line = utf8[start..<end]
+                if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                    let yaml = start == yamlStart ? "" : String(text[yamlStart..<utf8.index(before: start)])
+                    let body = end == utf8.endIndex ? "" : String(text[utf8.index(after: end)...])
+                    return (yaml, body, lineCount)
+                }
+                guard end < utf8.endIndex else { break }
+                start = utf8.index(after: end)
             }
-            yamlLines.append(line)
         }
         throw Diagnostic.error(.load, at: SourceLocation(file: file, line: 1, column: 1),
                                "front matter opened with `---` is never closed; add a line `---` after the last key")

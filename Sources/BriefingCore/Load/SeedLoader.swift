@@ -5,6 +5,8 @@ import Foundation
 public struct SeedLoader: Sendable {
     public var project: Project
     public var includeDrafts: Bool
+    /// Front matter parsed by the previous build (incremental builds).
+    var frontMatterMemo: FrontMatterMemo?
 
     public init(project: Project, includeDrafts: Bool = false) {
         self.project = project
@@ -198,7 +200,7 @@ public struct SeedLoader: Sendable {
                 throw Diagnostic.error(.load, at: SourceLocation(file: display, line: 1, column: 1),
                                        "Markdown seed has no front matter; start it with `---`, `title: …`, `---`")
             }
-            let (matter, matterWarnings) = try FrontMatter.parse(yaml, file: display)
+            let (matter, matterWarnings) = try parseFrontMatter(yaml, file: display)
             warnings += matterWarnings
             let blocks = MarkdownDocument(markdown: body, lineOffset: offset).blockTexts()
             article = Article(
@@ -219,6 +221,14 @@ public struct SeedLoader: Sendable {
             warnings += sidecarWarnings
         }
         return (article, warnings)
+    }
+
+    /// The front matter, taken from the previous build's when the text is the same.
+    private func parseFrontMatter(_ yaml: String, file: String) throws -> (FrontMatter, [Diagnostic]) {
+        if let matter = frontMatterMemo?.frontMatter(yaml) { return (matter, []) }
+        let (matter, warnings) = try FrontMatter.parse(yaml, file: file)
+        if warnings.isEmpty { frontMatterMemo?.store(matter, of: yaml) }
+        return (matter, warnings)
     }
 }
 

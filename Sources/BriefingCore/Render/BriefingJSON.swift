@@ -96,9 +96,16 @@ public struct BriefingJSON: Sendable {
     }
 
     let graph: SiteGraph
+    /// The previous build's entries, to copy the unchanged ones (incremental builds).
+    let entries: JSONEntryCache?
 
     public init(_ graph: SiteGraph) {
+        self.init(graph, entries: nil)
+    }
+
+    init(_ graph: SiteGraph, entries: JSONEntryCache?) {
         self.graph = graph
+        self.entries = entries
     }
 
     /// Writes the file member by member, one entry at a time, handing the bytes to `sink`
@@ -106,7 +113,7 @@ public struct BriefingJSON: Sendable {
     func write(to sink: @escaping ([UInt8]) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var json = JSONStreamWriter(encoder: encoder, sink: sink)
+        var json = JSONStreamWriter(encoder: encoder, entries: entries, sink: sink)
         // In key order, as `.sortedKeys` orders them.
         try json.member("articles", elements: graph.articles.lazy.map(articleEntry))
         try json.member("claims", elements: graph.claims.lazy.map(claimEntry))

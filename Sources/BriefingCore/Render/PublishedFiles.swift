@@ -3,8 +3,9 @@
 /// appear without one).
 enum PublishedFiles {
     /// - Parameter paths: every file rendered so far; the sitemap lists its HTML pages.
-    static func render(_ graph: SiteGraph, paths: [String]) -> [RenderedPage] {
-        var files = [BriefingJSON(graph).file()]
+    /// - Parameter jsonEntries: the previous `briefing.json`'s entries (incremental builds).
+    static func render(_ graph: SiteGraph, paths: [String], jsonEntries: JSONEntryCache? = nil) -> [RenderedPage] {
+        var files = [BriefingJSON(graph, entries: jsonEntries).file()]
         if let baseURL = graph.config.baseURL {
             let htmlPaths = paths.filter { $0.hasSuffix(".html") }
             files += SitemapWriter(baseURL: baseURL).files(for: htmlPaths)

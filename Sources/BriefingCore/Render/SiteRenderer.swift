@@ -44,11 +44,13 @@ public struct SiteRenderer: Sendable {
 
     /// - Parameter affected: for an incremental build, the pages to render; the others are
     ///   marked reused (taken from the previous output). nil renders everything.
+    /// - Parameter jsonEntries: the previous `briefing.json`'s entries, and this one's record.
     /// - Parameter sink: receives the pages in batches, in a stable order, so a large site
     ///   is never held in memory whole (the writer writes each batch as it comes).
     /// - Returns: how many files were rendered and how many reused.
     @discardableResult
-    func render(_ graph: SiteGraph, affected: AffectedPages? = nil, sink: ([RenderedPage]) throws -> Void) rethrows -> (files: Int, reused: Int) {
+    func render(_ graph: SiteGraph, affected: AffectedPages? = nil, jsonEntries: JSONEntryCache? = nil,
+                sink: ([RenderedPage]) throws -> Void) rethrows -> (files: Int, reused: Int) {
         let listings = Listings(graph)
         var jobs: [PageJob] = [.index, .claimsIndex, .sourcesIndex, .articlesIndex]
         for status in ClaimStatus.allCases {
@@ -86,7 +88,7 @@ public struct SiteRenderer: Sendable {
             theme.assets[name].map { RenderedPage(path: "assets/\(name)", contents: $0) }
         }
         paths += assets.map(\.path)
-        let published = PublishedFiles.render(graph, paths: paths)
+        let published = PublishedFiles.render(graph, paths: paths, jsonEntries: jsonEntries)
         try sink(assets + published)
         return (paths.count + published.count, reused)
     }

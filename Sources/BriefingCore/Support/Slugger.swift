@@ -5,6 +5,48 @@ public enum Slugger {
     /// "Nicolás Maduro" → "nicolas-maduro"; "U.S. officials" → "us-officials".
     /// - Parameter maxWords: keep at most this many words (0: all).
     public static func slug(_ text: String, maxWords: Int = 0) -> String {
+        plainSlug(text, maxWords: maxWords) ?? foldedSlug(text, maxWords: maxWords)
+    }
+
+    /// Typographic punctuation that folding leaves as it is and that separates words.
+    private static let plainSeparators: Set<UInt32> = [0x2018, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026]
+
+    /// `slug` without folding, for text of ASCII and `plainSeparators` only (most text:
+    /// folding is by far the costliest step); nil for any other text.
+    static func plainSlug(_ text: String, maxWords: Int) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var words = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                let isLetter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                if isLetter || (byte >= 0x30 && byte <= 0x39) {
+                    if !inWord {
+                        if maxWords > 0, words == maxWords { break }
+                        if words > 0 { bytes.append(UInt8(ascii: "-")) }
+                        words += 1
+                        inWord = true
+                    }
+                    bytes.append(isLetter ? byte | 0x20 : byte)
+                } else if byte != UInt8(ascii: "."), byte != UInt8(ascii: "'") {
+                    inWord = false
+                }
+            } else if value == 0x2019 {
+                continue
+            } else if plainSeparators.contains(value) {
+                inWord = false
+            } else {
+                return nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `slug` for any text: diacritics, case and width folded first.
+    static func foldedSlug(_ text: String, maxWords: Int) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
         var current = ""

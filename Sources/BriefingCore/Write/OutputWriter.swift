@@ -16,6 +16,8 @@ public struct OutputWriter: Sendable {
     public var output: URL
     /// How the output is named in diagnostics.
     public var displayName: String
+    /// Links reused pages while the rest is written.
+    private let links = PreviousPageLinker()
 
     public init(output: URL, displayName: String) {
         self.output = output.standardizedFileURL
@@ -49,6 +51,7 @@ public struct OutputWriter: Sendable {
             throw failure("cannot create \(parent.path): \(error.localizedDescription)")
         }
         removeStaleStaging()
+        links.reset()
         let staging = parent.appendingPathComponent("\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)")
         Self.removeTree(staging)
         do {
@@ -59,30 +62,44 @@ public struct OutputWriter: Sendable {
         return staging
     }
 
-    /// Writes one batch of pages into the staging folder; on failure the staging folder
-    /// is removed and the output left as it was.
+    /// Writes one batch of pages into the staging folder (reused pages are linked in the
+    /// background: `finishLinks`); on failure the staging folder is removed and the output
+    /// left as it was.
     public func write(_ pages: [RenderedPage], into staging: URL) throws {
         for page in pages where !Self.isSafe(page.path) {
-            Self.removeTree(staging)
+            abandon(staging)
             throw failure("refusing to write `\(page.path)` outside the output folder")
         }
         do {
             try writeAll(pages, into: staging)
         } catch {
-            Self.removeTree(staging)
-            // A missing page to reuse is for the build to handle (it renders everything).
-            if error is PreviousPageMissing { throw error }
+            abandon(staging)
             throw failure("cannot write the site into \(parent.path): \(error.localizedDescription); check free space and permissions")
         }
     }
 
+    /// Waits for the reused pages to be linked; on failure the staging folder is removed
+    /// and the output left as it was.
+    /// - Throws: `PreviousPageMissing` when a page to reuse is gone from the output (for
+    ///   the build to handle: it renders everything), `BuildFailure` for other failures.
+    public func finishLinks(_ staging: URL) throws {
+        guard let failed = links.wait() else { return }
+        Self.removeTree(staging)
+        if failed.isMissing { throw PreviousPageMissing(path: failed.path) }
+        throw failure("cannot write `\(failed.path)` into \(parent.path): \(String(cString: strerror(failed.code))); check free space and permissions")
+    }
+
     /// Abandons a build: removes its staging folder, leaving the output as it was.
     public func abandon(_ staging: URL) {
+        _ = links.wait()
         Self.removeTree(staging)
     }
 
     /// Runs `beforeSwap` on the complete staging folder, then swaps it into place.
-    public func finish(_ staging: URL, beforeSwap: ((URL) throws -> Void)? = nil) throws {
+    /// - Parameter afterSwap: runs once the new output is in place, while the previous one
+    ///   is removed (the build cache is saved meanwhile).
+    public func finish(_ staging: URL, beforeSwap: ((URL) throws -> Void)? = nil, afterSwap: (@Sendable () -> Void)? = nil) throws {
+        try finishLinks(staging)
         if let beforeSwap {
             do {
                 try beforeSwap(staging)
@@ -91,7 +108,8 @@ public struct OutputWriter: Sendable {
                 throw error
             }
         }
-        try swap(staging)
+        let previous = try swap(staging)
+        _ = ConcurrentMap.both({ previous.map { Self.removeTree($0) } }, { afterSwap?() })
     }
 
     /// Whether a page path stays inside the output folder.
@@ -107,18 +125,13 @@ public struct OutputWriter: Sendable {
             try fileManager.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         let base = folder.path
-        let previous = output.path
-        let errors = ConcurrentMap.map(pages) { page -> (path: String, missing: Bool)? in
-            if page.isReused {
-                guard link(previous + "/" + page.path, base + "/" + page.path) != 0 else { return nil }
-                return (page.path, errno == ENOENT)
-            }
-            return Self.writeFile(base + "/" + page.path, page) ? nil : (page.path, false)
+        let reused = pages.filter(\.isReused).map(\.path)
+        if !reused.isEmpty { links.link(reused, from: output.path, into: base) }
+        let failures = ConcurrentMap.map(pages.filter { !$0.isReused }) { page in
+            Self.writeFile(base + "/" + page.path, page) ? nil : page.path
         }
-        let failures = errors.compactMap { $0 }
-        if let missing = failures.first(where: \.missing) { throw PreviousPageMissing(path: missing.path) }
-        if let failed = failures.first {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed.path])
+        if let failed = failures.compactMap({ $0 }).first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed])
         }
     }
 
@@ -165,12 +178,13 @@ public struct OutputWriter: Sendable {
 
     /// Puts `staging` in place of the output: an atomic exchange where the file system
     /// allows, else two renames.
-    private func swap(_ staging: URL) throws {
+    /// - Returns: where the previous output now is, for the caller to remove.
+    private func swap(_ staging: URL) throws -> URL? {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
             do {
                 try fileManager.moveItem(at: staging, to: output)
-                return
+                return nil
             } catch {
                 Self.removeTree(staging)
                 throw failure("cannot move the new site into \(displayName): \(error.localizedDescription)")
@@ -178,8 +192,7 @@ public struct OutputWriter: Sendable {
         }
         if briefing_exchange_paths(staging.path, output.path) == 0 {
             // `staging` now holds the previous site.
-            Self.removeTree(staging)
-            return
+            return staging
         }
         let old = parent.appendingPathComponent("\(stagingPrefix)old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
@@ -195,7 +208,7 @@ public struct OutputWriter: Sendable {
             Self.removeTree(staging)
             throw failure("cannot replace \(displayName): \(error.localizedDescription)")
         }
-        Self.removeTree(old)
+        return old
     }
 
     /// Folders left by builds that were killed.
