@@ -366,6 +366,7 @@ blockquote.context mark { background: var(--claim-bg); color: inherit; box-shado
 }
 .pagination { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; margin: 1.5rem 0; align-items: baseline; }
 .pagination [aria-current] { font-weight: 700; }
+.pagination .gap { color: var(--muted); }
 
 /* Reader features: search, the source graph, filters, timeline, report. */
 [hidden] { display: none !important; }
@@ -818,7 +819,8 @@ td.total { font-weight: 700; }
 {{#multiple}}
 <nav class="pagination" aria-label="Pages">
 {{#previous}}<a rel="prev" href="{{previous}}">← Previous</a>{{/previous}}
-{{#pages}}{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{href}}">{{number}}</a>{{/isCurrent}}
+{{#pages}}{{#gapBefore}}<span class="gap" aria-hidden="true">…</span>
+{{/gapBefore}}{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{href}}">{{number}}</a>{{/isCurrent}}
 {{/pages}}
 {{#next}}<a rel="next" href="{{next}}">Next →</a>{{/next}}
 </nav>

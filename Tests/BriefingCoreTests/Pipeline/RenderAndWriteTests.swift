@@ -60,4 +60,31 @@ struct RenderAndWriteTests {
         #expect(PageText.clean("a\"\u{301}b") == "a\"b")
         #expect(PageText.clean("café") == "café")
     }
+
+    // MARK: - Pagination
+
+    /// A pager links the first and last pages and two on each side of the current one, so
+    /// a listing of hundreds of pages does not repeat hundreds of links on each.
+    @Test(arguments: [
+        (count: 1, current: 1, shown: [1]),
+        (count: 5, current: 3, shown: [1, 2, 3, 4, 5]),
+        (count: 625, current: 1, shown: [1, 2, 3, 625]),
+        (count: 625, current: 300, shown: [1, 298, 299, 300, 301, 302, 625]),
+        (count: 625, current: 624, shown: [1, 622, 623, 624, 625]),
+    ])
+    func pagerShowsAWindowAroundTheCurrentPage(count: Int, current: Int, shown: [Int]) {
+        #expect(ViewModels.shownPages(count: count, current: current) == shown)
+    }
+
+    @Test func pagerMarksWhereNumbersAreSkipped() throws {
+        let models = ViewModels(graph: SiteGraph(config: SiteConfig(), articles: [], claims: [], sources: []), fragments: nil)
+        let pager = models.pagination(count: 40, current: 20, from: "claims/status-unverified-20.html") { "claims/status-unverified-\($0).html" }
+        let pages = try #require(pager["pages"] as? [[String: Any]])
+        #expect(pages.map { $0["number"] as? Int } == [1, 18, 19, 20, 21, 22, 40])
+        #expect(pages.map { $0["gapBefore"] as? Bool } == [false, true, false, false, false, false, true])
+        #expect(pages.map { $0["isCurrent"] as? Bool } == [false, false, false, true, false, false, false])
+        #expect(pages.first?["href"] as? String == "../claims/status-unverified-1.html")
+        #expect(pager["previous"] as? String == "../claims/status-unverified-19.html")
+        #expect(pager["next"] as? String == "../claims/status-unverified-21.html")
+    }
 }
