@@ -204,11 +204,13 @@ struct ClaimMerger {
 
     /// The first content words of a claim: "venezuelan-armed-forces-possess-5000-igla".
     static func localID(forText text: String) -> String {
-        let skip: Set<String> = ["the", "a", "an", "of", "to", "that", "and", "in", "on", "is", "are", "was", "were", "be", "it", "its", "for"]
-        let words = Slugger.slug(text).split(separator: "-").map(String.init).filter { !skip.contains($0) }
+        let words = Slugger.slug(text).split(separator: "-").map(String.init).filter { !idSkippedWords.contains($0) }
         let id = words.prefix(6).joined(separator: "-")
         return id.isEmpty ? "claim" : String(id.prefix(80)).trimmingCharacters(in: ["-"])
     }
+
+    /// Words a claim id leaves out.
+    private static let idSkippedWords: Set<String> = ["the", "a", "an", "of", "to", "that", "and", "in", "on", "is", "are", "was", "were", "be", "it", "its", "for"]
 
     private func uniqueID(_ base: String, taken: Set<String>) -> String {
         var next: [String: Int] = [:]
