@@ -137,22 +137,22 @@ public struct SiteRenderer: Sendable {
 
     private func render(_ job: PageJob, _ graph: SiteGraph, _ listings: Listings, _ reader: ReaderPages, _ fragments: FragmentCache) -> RenderedPage {
         let models = ViewModels(graph: graph, fragments: fragments)
-        let path: String, template: String, title: String
+        let path = Self.path(of: job, graph)
+        let template: String, title: String
         var context: [String: Any]
         switch job {
         case .index:
-            (path, template, title) = (SitePaths.index, "index", graph.config.title)
+            (template, title) = ("index", graph.config.title)
             context = indexContext(graph, models, listings)
             context.merge(reader.indexContext(graph, from: path)) { own, _ in own }
         case .claimsIndex:
-            (path, template, title) = (SitePaths.claimsIndex, "claims", "Claims")
+            (template, title) = ("claims", "Claims")
             context = ["groups": models.statusGroups(listings, limit: Self.groupPreview, from: path), "count": graph.claims.count]
             context["filters"] = reader.filters.context(.all, listings, models, from: path)
         case .articlesIndex:
-            (path, template, title) = (SitePaths.articlesIndex, "articles", "Articles")
+            (template, title) = ("articles", "Articles")
             context = ["articles": graph.articles.map { models.article($0, from: path) }, "count": graph.articles.count]
         case let .status(status, page):
-            path = SitePaths.status(status, page: page)
             template = "status"
             title = "\(models.statusLabel(status)) claims" + (page > 1 ? " (page \(page))" : "")
             let members = listings.claims(with: status)
@@ -166,45 +166,39 @@ public struct SiteRenderer: Sendable {
             ]
             context["filters"] = reader.filters.context(.status(status), listings, models, from: path)
         case .sourcesIndex:
-            (path, template, title) = (SitePaths.sourcesIndex, "sources", "Sources")
+            (template, title) = ("sources", "Sources")
             context = sourcesContext(graph, models, from: path)
         case .article(let slug):
             let article = graph.article(slug)
-            path = SitePaths.article(slug)
             (template, title) = ("article", article?.title ?? slug)
             context = article.map { articleContext($0, graph, models, from: path) } ?? [:]
             context["retractionBanner"] = AnalysisViews(graph: graph, models: models).articleBanner(slug, from: path)
             context["previewScript"] = SitePaths.root(from: path) + SitePaths.previewScript
         case .claim(let id):
             let claim = graph.claim(id)
-            path = SitePaths.claim(id)
             template = "claim"
             title = claim.map { claimTitle($0, graph) } ?? id
             context = claim.map { claimContext($0, graph, models, from: path) } ?? [:]
             if let claim { context.merge(AnalysisViews(graph: graph, models: models).claimContext(claim, from: path)) { own, _ in own } }
         case .source(let id):
             let source = graph.source(id)
-            path = SitePaths.source(id)
             (template, title) = ("source", source?.name ?? id)
             context = source.map { sourceContext($0, graph, models, from: path) } ?? [:]
             if let source { context.merge(reader.sourceContext(source, graph, from: path)) { own, _ in own } }
             if let source { context["retractionBanner"] = AnalysisViews(graph: graph, models: models).sourceBanner(source, from: path) }
         case .report:
-            (path, template, title) = (SitePaths.report, "report", "Briefing report")
+            (template, title) = ("report", "Briefing report")
             context = ReportPage(graph: graph, models: models, listings: listings).context()
         case .timeline(let page):
-            path = SitePaths.timeline(page: page)
             (template, title) = ("timeline", "Timeline" + (page > 1 ? " (page \(page))" : ""))
             context = reader.timeline.context(page: page, graph, models, from: path)
         case let .sourceKind(anonymous, page):
-            path = SitePaths.claimsBySourceKind(anonymous: anonymous, page: page)
             template = "claims-by-source"
             title = (anonymous ? "Claims by anonymous sources" : "Claims by named sources") + (page > 1 ? " (page \(page))" : "")
             context = reader.filters.listingContext(anonymous: anonymous, page: page, graph, models, listings, from: path)
         case let .cluster(index, page):
             let cluster = graph.analysis.clusters[index]
             let views = AnalysisViews(graph: graph, models: models)
-            path = SitePaths.cluster(cluster.id, page: page)
             template = "cluster"
             title = views.clusterTitle(cluster) + (page > 1 ? " (page \(page))" : "")
             context = views.clusterContext(cluster, page: page, from: path)
