@@ -97,10 +97,11 @@ struct AnalysisViews {
         }
         let findings = analysis.quoteFindings[claim.id] ?? []
         if !findings.isEmpty {
-            context["analysisQuotes"] = findings.map { quoteFinding($0, from: path) }
+            let quotes = findings.map { quoteFinding($0, from: path) }
+            context["analysisQuotes"] = quotes
             // The speakers of a quote share their findings (each names the others): rendered once.
             context["analysisQuotesHTML"] = fragment("quote-findings", key: Self.quoteFindingsKey(findings, from: path)) {
-                ["analysisQuotes": findings.map { quoteFinding($0, from: path) }]
+                ["analysisQuotes": quotes]
             }
         }
         context["analysisHTML"] = joinedSections(context)
