@@ -174,7 +174,8 @@ struct ViewModels {
     /// 1, the last page, and the pages within `paginationReach` of `current`, ascending.
     static func shownPages(count: Int, current: Int) -> [Int] {
         let count = max(count, 1)
-        let near = max(1, current - paginationReach)...min(count, max(1, current + paginationReach))
+        let current = min(max(current, 1), count)
+        let near = max(1, current - paginationReach)...min(count, current + paginationReach)
         return Array(Set([1, count] + Array(near))).sorted()
     }
 }
