@@ -75,10 +75,10 @@ public struct SiteRenderer: Sendable {
         for start in stride(from: 0, to: jobs.count, by: Self.batchSize) {
             let batch = jobs[start..<min(start + Self.batchSize, jobs.count)]
             let pages = ConcurrentMap.map(Array(batch)) { job in
-                if let affected, let path = Self.reusablePath(of: job, graph, affected) {
-                    return RenderedPage(reusing: path)
-                }
-                return profile.measure(job.kind) { render(job, graph, listings, reader, fragments) }
+                let path = Self.path(of: job, graph)
+                // Unchanged since the previous build: taken from its output.
+                if let affected, !affected.isAffected(path) { return RenderedPage(reusing: path) }
+                return profile.measure(job.kind) { render(job, at: path, graph, listings, reader, fragments) }
             }
             paths += pages.map(\.path)
             reused += pages.filter(\.isReused).count
@@ -102,13 +102,6 @@ public struct SiteRenderer: Sendable {
         var all: [RenderedPage] = []
         render(graph, affected: affected) { all += $0.map { $0.materialized() } }
         return all
-    }
-
-    /// The path of a page `affected` leaves out (unchanged since the previous build);
-    /// nil for pages that must be rendered.
-    private static func reusablePath(of job: PageJob, _ graph: SiteGraph, _ affected: AffectedPages) -> String? {
-        let path = path(of: job, graph)
-        return affected.isAffected(path) ? nil : path
     }
 
     private static func path(of job: PageJob, _ graph: SiteGraph) -> String {
@@ -135,9 +128,9 @@ public struct SiteRenderer: Sendable {
     /// Articles and sources the index shows before "all …".
     static let indexPreview = 20
 
-    private func render(_ job: PageJob, _ graph: SiteGraph, _ listings: Listings, _ reader: ReaderPages, _ fragments: FragmentCache) -> RenderedPage {
+    /// - Parameter path: where the page goes (`path(of:)`).
+    private func render(_ job: PageJob, at path: String, _ graph: SiteGraph, _ listings: Listings, _ reader: ReaderPages, _ fragments: FragmentCache) -> RenderedPage {
         let models = ViewModels(graph: graph, fragments: fragments)
-        let path = Self.path(of: job, graph)
         let template: String, title: String
         var context: [String: Any]
         switch job {
