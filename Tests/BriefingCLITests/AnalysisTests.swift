@@ -208,6 +208,12 @@ struct AnalysisTests {
         #expect(page.contains("<span class=\"badge\">first appearance</span>"))
         let clusterPage = try site.page("clusters/a1-corran-gates-fail--sandvik-generator-suggested.html")
         #expect(clusterPage.contains("suggested → said: hardened"))
+        // Every appearance, as the claim item other pages list, under its date; the first marked.
+        #expect(clusterPage.contains("<h3><time datetime=\"2026-03-03\">3 March 2026</time></h3>"))
+        #expect(clusterPage.contains("<li class=\"appearance-note\">First appearance</li>"))
+        for id in ["a1-corran-gates-fail--sandvik-generator-suggested", "a3-sandvik-defends-utility--sandvik-generator-said", "a6-generator-admission--sandvik-generator-admitted"] {
+            #expect(clusterPage.contains("<a class=\"claim-link\" href=\"../claims/\(id).html\">"))
+        }
         let timeline = try site.page("timeline.html")
         #expect(timeline.contains("first of 3 appearances"))
         #expect(timeline.contains("<span class=\"cue-change cue-hardened\">said → admitted</span>"))

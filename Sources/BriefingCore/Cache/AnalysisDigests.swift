@@ -91,9 +91,16 @@ struct AnalysisDigests: Sendable {
         var digest = StableDigest.of("cluster", cluster.id)
         digest.combine(page)
         digest.combine(pageCount)
+        digest.combine(cluster.entries.count)
         let start = (page - 1) * AnalysisViews.clusterPageSize
-        let positions = Array(start..<min(cluster.entries.count, start + AnalysisViews.clusterPageSize))
-        digest.combine(provenance(cluster, shown: positions, current: nil, withText: true))
+        for position in start..<min(cluster.entries.count, start + AnalysisViews.clusterPageSize) {
+            // Each appearance: its date, its claim item, the first one and a change of cue marked.
+            let entry = cluster.entries[position]
+            digest.combine(entry.date)
+            digest.combine(items.claim(entry.claimID))
+            digest.combine(position == 0)
+            digest.combine(cueChange(entry))
+        }
         digest.combine(clusterHeadings[cluster.id] ?? ItemDigests.absent)
         return digest
     }
@@ -195,7 +202,7 @@ struct AnalysisDigests: Sendable {
     }
 
     /// The appearances at `shown` (ascending: gaps between them are marked).
-    private func provenance(_ cluster: ClaimCluster, shown: [Int], current: String?, withText: Bool) -> StableDigest {
+    private func provenance(_ cluster: ClaimCluster, shown: [Int], current: String, withText: Bool) -> StableDigest {
         var digest = StableDigest.of("provenance", cluster.id)
         digest.combine(cluster.entries.count)
         digest.combine(current)

@@ -514,6 +514,9 @@ td.total { font-weight: 700; }
 .provenance-list .gap { list-style: none; color: var(--muted); }
 .provenance-list time { font-variant-numeric: tabular-nums; margin-right: 0.4rem; }
 .provenance-text { display: block; font-family: var(--font-text); }
+.appearance-days { list-style: none; padding: 0; margin: 0.5rem 0; }
+.appearance-day h3 { margin: 1rem 0 0.2rem; font-size: 1rem; font-variant-numeric: tabular-nums; }
+.appearance-note { font-size: 0.85rem; color: var(--muted); margin: 0.6rem 0 -0.3rem; }
 .cue-change { font-size: 0.85em; color: var(--muted); white-space: nowrap; }
 .cue-change.cue-hardened, .cue-change.cue-reversed { color: var(--disputed); }
 .word-diff { font-family: var(--font-text); font-size: 1.1rem; }
@@ -619,12 +622,21 @@ td.total { font-weight: 700; }
 {{$bodyClass}}page page-cluster{{/bodyClass}}
 {{$main}}
 <article class="cluster-page" aria-labelledby="cluster-title">
-<p class="kicker">Same claim · {{count}} appearances by {{sourceCount}} sources in {{articleCount}} articles</p>
+<p class="kicker">Same claim · {{count}} appearances by {{sourceCountLabel}} in {{articleCountLabel}}</p>
 {{#first}}<h1 id="cluster-title" class="claim-text">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</h1>
 <p class="muted">First appeared: <a href="{{href}}">{{#source}}{{name}}{{/source}} <em>{{cue}}</em></a>{{#article}} in <a href="{{href}}">{{title}}</a>{{#date}}, {{date}}{{/date}}{{/article}}</p>{{/first}}
 {{>retraction-banner}}
 {{#analysisCorroboration}}{{>corroboration}}{{/analysisCorroboration}}
-{{#analysisProvenance}}{{>provenance}}{{/analysisProvenance}}
+{{#appearances}}
+<section class="provenance" aria-labelledby="provenance-heading" data-pagefind-ignore="all">
+<h2 id="provenance-heading">Provenance <span class="muted">{{count}} appearances, oldest first</span></h2>
+<ol class="appearance-days">
+{{#days}}<li class="appearance-day"><h3>{{#undated}}Undated{{/undated}}{{^undated}}<time datetime="{{dateISO}}">{{date}}</time>{{/undated}}</h3>
+<ul class="claim-list">{{#items}}{{{html}}}{{/items}}</ul></li>
+{{/days}}
+</ol>
+</section>
+{{/appearances}}
 {{#pagination}}{{>pagination}}{{/pagination}}
 </article>
 {{/main}}
@@ -745,6 +757,10 @@ td.total { font-weight: 700; }
 """#,
         "partials/analysis-suggestion.mustache": #"""
 {{#suggested}}<p class="suggestion">Suggested: <strong>credibility 1</strong>{{#suggestedCode}} (grade {{suggestedCode}}){{/suggestedCode}}, confirmed by independent sources; an editor sets it with <code>credibility: 1</code>.</p>{{/suggested}}
+"""#,
+        "partials/appearance-note.mustache": #"""
+<li class="appearance-note">{{#isFirst}}First appearance{{/isFirst}}{{#cueChange}}{{#isFirst}} · {{/isFirst}}Cue changed from the appearance before: <span class="cue-change cue-{{shift}}">{{from}} → {{to}}: {{shift}}</span>{{/cueChange}}</li>
+
 """#,
         "partials/article-item.mustache": #"""
 <li class="article-item">

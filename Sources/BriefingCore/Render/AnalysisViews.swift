@@ -224,10 +224,12 @@ struct AnalysisViews {
 
     // MARK: - Provenance
 
+    /// A claim page's provenance section.
     /// - Parameters:
     ///   - shown: positions in `cluster.entries` to list, ascending; a gap is marked.
+    ///   - current: the page's claim.
     ///   - withText: each appearance's words too (they may differ a little).
-    func provenanceContext(_ cluster: ClaimCluster, shown: [Int], current: String?, from path: String, more: Bool, withText: Bool) -> [String: Any] {
+    func provenanceContext(_ cluster: ClaimCluster, shown: [Int], current: String, from path: String, more: Bool, withText: Bool) -> [String: Any] {
         var previous = -1
         let entries: [[String: Any]] = shown.map { position in
             var item = provenanceEntry(cluster.entries[position], position: position, current: current, from: path, withText: withText)
@@ -241,13 +243,12 @@ struct AnalysisViews {
             "more": more,
             "clusterHref": SitePaths.root(from: path) + SitePaths.cluster(cluster.id),
             "isFirst": current == cluster.id,
-            // Only a claim page links to the cluster page; the cluster page is that page.
-            "showClusterLink": current != nil,
+            "showClusterLink": true,
             "this": false,
         ]
     }
 
-    private func provenanceEntry(_ entry: ProvenanceEntry, position: Int, current: String?, from path: String, withText: Bool) -> [String: Any] {
+    private func provenanceEntry(_ entry: ProvenanceEntry, position: Int, current: String, from path: String, withText: Bool) -> [String: Any] {
         let root = SitePaths.root(from: path)
         var item: [String: Any] = [
             "href": root + SitePaths.claim(entry.claimID),
@@ -258,7 +259,7 @@ struct AnalysisViews {
             "sourceHref": root + SitePaths.source(entry.sourceID),
             "sourceName": PageText.clean(graph.source(entry.sourceID)?.name ?? entry.sourceID),
             "date": false, "cueChange": false, "articleTitle": false,
-            // Class and badges as words, so cluster pages (every appearance) evaluate few tags.
+            // Class and badges as words, so each appearance evaluates few tags.
             "classes": "provenance-entry" + (position == 0 ? " first" : "") + (entry.claimID == current ? " current" : ""),
             "badge": position == 0 ? "first appearance" : entry.claimID == current ? "this claim" : false,
         ]
@@ -277,15 +278,10 @@ struct AnalysisViews {
                 "shift": shift.rawValue, "hardened": shift == .hardened,
             ] as [String: Any]
         }
-        // On claim pages an appearance is shown on its cluster's other pages too: rendered
-        // once. Cluster pages show each once: rendered in place.
-        if current != nil {
-            let key = "\(entry.claimID)|\(root)|\(entry.claimID == current)|\(withText)"
-            let context = item
-            item["html"] = fragment("provenance-entry", key: key) { context }
-        } else {
-            item["html"] = PartialFragment(cache: nil, partial: "provenance-entry", key: "", context: { [:] })
-        }
+        // An appearance is shown on its cluster's other claim pages too: rendered once.
+        let key = "\(entry.claimID)|\(root)|\(entry.claimID == current)|\(withText)"
+        let context = item
+        item["html"] = fragment("provenance-entry", key: key) { context }
         return item
     }
 
@@ -439,13 +435,17 @@ struct AnalysisViews {
 
     func clusterContext(_ cluster: ClaimCluster, page: Int, from path: String) -> [String: Any] {
         let start = (page - 1) * Self.clusterPageSize
-        let positions = Array(start..<min(cluster.entries.count, start + Self.clusterPageSize))
+        let positions = start..<min(cluster.entries.count, start + Self.clusterPageSize)
+        let sourceCount = Set(cluster.entries.map(\.sourceID)).count
+        let articleCount = Set(cluster.entries.map(\.article)).count
         var context: [String: Any] = [
-            "analysisProvenance": provenanceContext(cluster, shown: positions, current: nil, from: path, more: false, withText: true),
+            "appearances": ["count": cluster.entries.count, "days": appearanceDays(cluster, positions, from: path)] as [String: Any],
             "pagination": models.pagination(count: clusterPageCount(cluster), current: page, from: path) { SitePaths.cluster(cluster.id, page: $0) },
             "count": cluster.entries.count,
-            "sourceCount": Set(cluster.entries.map(\.sourceID)).count,
-            "articleCount": Set(cluster.entries.map(\.article)).count,
+            "sourceCount": sourceCount,
+            "articleCount": articleCount,
+            "sourceCountLabel": ReportPage.plural(sourceCount, "source"),
+            "articleCountLabel": ReportPage.plural(articleCount, "article"),
         ]
         if let first = graph.claim(cluster.id) {
             context["first"] = models.claim(first, from: path)
@@ -456,6 +456,49 @@ struct AnalysisViews {
         let flagged = cluster.entries.map(\.claimID).filter { analysis.retractions.claims[$0] != nil }
         if let banner = banner(flagged, scope: "cluster", from: path) { context["retractionBanner"] = banner }
         return context
+    }
+
+    /// A cluster page's appearances under their dates (provenance order is date order).
+    /// Each is the claim's item, the one every other page lists (cached), so a cluster page
+    /// costs no more than a listing of as many claims; the first appearance and each change
+    /// of cue get a note before their item (`appearance-note`, rendered once per kind).
+    private func appearanceDays(_ cluster: ClaimCluster, _ positions: Range<Int>, from path: String) -> [[String: Any]] {
+        var days: [[String: Any]] = []
+        var items: [Any] = []
+        var date: ArticleDate?
+        func closeDay() {
+            guard !items.isEmpty else { return }
+            days.append([
+                "date": date?.longForm ?? false, "dateISO": date?.description ?? false,
+                "undated": date == nil, "items": items,
+            ])
+            items = []
+        }
+        for position in positions {
+            let entry = cluster.entries[position]
+            guard let claim = graph.claim(entry.claimID) else { continue }
+            if items.isEmpty || entry.date != date {
+                closeDay()
+                date = entry.date
+            }
+            if let note = appearanceNote(entry, isFirst: position == 0) { items.append(note) }
+            items.append(models.claimItem(claim, from: path))
+        }
+        closeDay()
+        return days
+    }
+
+    /// "First appearance", or how the cue changed from the appearance before; nil otherwise.
+    private func appearanceNote(_ entry: ProvenanceEntry, isFirst: Bool) -> [String: Any]? {
+        var note: [String: Any] = ["note": true, "isFirst": isFirst, "cueChange": false]
+        if let shift = entry.cueShift, let previousCue = entry.previousCue {
+            note["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
+        } else if !isFirst {
+            return nil
+        }
+        let values = note
+        note["html"] = fragment("appearance-note", key: [isFirst ? "first" : "", entry.previousCue ?? "", entry.cue, entry.cueShift?.rawValue ?? ""].joined(separator: "\u{1}")) { values }
+        return note
     }
 
     /// The cluster's claim text, for the page title.
