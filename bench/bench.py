@@ -5,7 +5,8 @@ usage: bench.py [--sizes 1000,10000] [--runs 3 | --runs 3,2] [--incremental-max 
 
 For each size it generates a corpus (bench/gen_corpus.py), then times, median of --runs:
   briefing build (all pages) · hugo building the same Markdown · cmark over the same bodies ·
-  cp -r of Briefing's output · briefing build after editing one article (incremental).
+  cp -r of Briefing's output · its hard-link copy and removal (the floor of an incremental
+  build that swaps folders) · briefing build after editing one article (incremental).
 It prints ratios, pages per second, peak memory and per-stage times, and writes the
 results as Markdown to --out. Needs: a release build of briefing, hugo, cmark, /usr/bin/time.
 """
@@ -71,7 +72,7 @@ def bench_size(n, runs, base, trash, incremental=True):
     copy = os.path.join(corpus, "site-copy")
     hugo_dir = os.path.join(corpus, "hugo")
     bodies = sorted(os.path.join(corpus, "bodies", f) for f in os.listdir(os.path.join(corpus, "bodies")))
-    r = {"briefing": [], "briefing_rss": [], "hugo": [], "hugo_rss": [], "cmark": [], "cp": [], "incremental": [], "no_analysis": [], "stages": [], "stages_plain": []}
+    r = {"briefing": [], "briefing_rss": [], "hugo": [], "hugo_rss": [], "cmark": [], "cp": [], "swap": [], "incremental": [], "no_analysis": [], "stages": [], "stages_plain": []}
     for run in range(runs):
         # Earlier outputs are moved aside, not deleted, until the timings are done: on ext4
         # without a journal (this machine), creating files just after deleting many is
@@ -105,6 +106,14 @@ def bench_size(n, runs, base, trash, incremental=True):
         t, _, _ = timed(["cp", "-r", site, copy])
         r["cp"].append(t)
         trash.take(copy)
+        # The floor of an incremental build that keeps the atomic swap: every unchanged
+        # page hard-linked into a new folder, the previous folder removed. Removing hard
+        # links frees no inodes, so it does not slow the timings after it (see Trash).
+        links = os.path.join(corpus, "site-links")
+        trash.take(links)
+        t_link, _, _ = timed(["cp", "-al", site, links])
+        t_remove, _, _ = timed(["rm", "-rf", links])
+        r["swap"].append(t_link + t_remove)
     # Incremental: a warm cache, then one article edited.
     if not incremental:
         r["incremental"] = [float("nan")]
@@ -149,10 +158,10 @@ def report(results, runs):
     lines = ["# Benchmark results", "",
              f"`make bench` on this machine ({os.cpu_count()} cores), median of {runs} runs (per size), one run after another in the same session.",
              "Corpus: bench/gen_corpus.py (~800 words an article, quotes and attributions, front matter, a sidecar for one article in 50).", ""]
-    lines += ["| articles | briefing build | files written | hugo (articles only) | cmark floor | cp -r of output | incremental (1 article edited) | peak RSS briefing / hugo |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += ["| articles | briefing build | files written | hugo (articles only) | cmark floor | cp -r of output | hard-link copy + removal of output | incremental (1 article edited) | peak RSS briefing / hugo |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        lines.append(f"| {r['n']:,} | {r['briefing']:.2f} s | {r['files']:,} | {r['hugo']:.2f} s ({r['hugo_files']:,} files) | {r['cmark']:.2f} s | {r['cp']:.2f} s | {incremental_text(r)} | {r['briefing_rss']:.0f} MiB / {r['hugo_rss']:.0f} MiB |")
+        lines.append(f"| {r['n']:,} | {r['briefing']:.2f} s | {r['files']:,} | {r['hugo']:.2f} s ({r['hugo_files']:,} files) | {r['cmark']:.2f} s | {r['cp']:.2f} s | {r['swap']:.2f} s | {incremental_text(r)} | {r['briefing_rss']:.0f} MiB / {r['hugo_rss']:.0f} MiB |")
     lines += ["", "| articles | load | extract | link | analyze | render | write | compute (all but write) |", "|---|---|---|---|---|---|---|---|"]
     for r in results:
         for label, s in [(f"{r['n']:,}", r["stages"]), (f"{r['n']:,} without analysis", r["stages_plain"])]:
@@ -167,6 +176,7 @@ def report(results, runs):
             ("compute / cmark", compute / r["cmark"], "≤ 3"),
             ("write / cp -r", s["write"] / r["cp"], "≤ 1.5"),
             ("incremental / full", r["incremental"] / r["briefing"], "< 0.05"),
+            ("  its floor: hard-link copy + removal / full", r["swap"] / r["briefing"], "—"),
             ("full / without analysis (issue 10)", r["briefing"] / r["no_analysis"], "≤ 1.15"),
             ("  compute stages only", compute / compute_time(r["stages_plain"]), "—"),
             ("  write stage only", s["write"] / max(r["stages_plain"]["write"], 1e-9), "—"),

@@ -53,22 +53,24 @@ struct AnalysisViews {
     func claimContext(_ claim: Claim, from path: String) -> [String: Any] {
         var context: [String: Any] = ["analysisGrades": grades(claim)]
         if let banner = claimBanner(claim, from: path) { context["retractionBanner"] = banner }
+        let root = SitePaths.root(from: path)
+        let cluster = analysis.cluster(of: claim.id)
         if let corroboration = analysis.corroboration(of: claim.id) {
             // Every claim of the group shows the same section (as its cluster page does):
             // rendered once, its lists built only then. The claim's own chain is in
             // `analysisPosition`.
-            let group = analysis.cluster(of: claim.id)?.id ?? claim.id
+            let group = cluster?.id ?? claim.id
             var section = corroborationSummary(corroboration, focus: claim.id)
-            section["html"] = fragment("corroboration", key: "\(group)|\(SitePaths.root(from: path))") {
+            section["html"] = fragment("corroboration", key: "\(group)|\(root)") {
                 corroborationContext(corroboration, focus: group, from: path)
             }
             context["analysisCorroboration"] = section
         }
-        if let cluster = analysis.cluster(of: claim.id), let position = analysis.provenancePosition(of: claim.id) {
+        if let cluster, let position = analysis.provenancePosition(of: claim.id) {
             let entry = cluster.entries[position]
             var this: [String: Any] = [
                 "number": position + 1, "count": cluster.entries.count, "cueChange": false,
-                "clusterHref": SitePaths.root(from: path) + SitePaths.cluster(cluster.id),
+                "clusterHref": root + SitePaths.cluster(cluster.id),
             ]
             if let shift = entry.cueShift, let previousCue = entry.previousCue {
                 this["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
@@ -89,7 +91,7 @@ struct AnalysisViews {
                 let isFirst = position == 0
                 context["analysisProvenance"] = [
                     "count": cluster.entries.count, "more": true, "isFirst": isFirst,
-                    "html": fragment("provenance", key: "\(cluster.id)|\(SitePaths.root(from: path))|\(isFirst)") {
+                    "html": fragment("provenance", key: "\(cluster.id)|\(root)|\(isFirst)") {
                         provenanceContext(cluster, shown: [0], current: claim.id, from: path, more: true, withText: false)
                     },
                 ] as [String: Any]
