@@ -20,19 +20,23 @@ def arg(name, default):
     return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
 
 
-def timed(cmd, cwd=None):
+def timed(cmd, cwd=None, cpu=None):
     """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MiB, stdout).
 
     Dirty pages of earlier steps are flushed first (`sync`), so that no command pays for
-    the write-back of the one before it (a `cp -r` of 240 MB, say)."""
+    the write-back of the one before it (a `cp -r` of 240 MB, say).
+    - Parameter cpu: a list that receives the command's CPU seconds (user + system), which
+      the state of the disk moves much less than the wall-clock time."""
     os.sync()
     start = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, capture_output=True, text=True)
+    p = subprocess.run(["/usr/bin/time", "-f", "%U %S %M"] + cmd, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if p.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{p.stdout[-2000:]}\n{p.stderr[-2000:]}")
-    rss_kb = int(p.stderr.strip().splitlines()[-1])
-    return elapsed, rss_kb / 1024, p.stdout
+    user, system, rss_kb = p.stderr.strip().splitlines()[-1].split()
+    if cpu is not None:
+        cpu.append(float(user) + float(system))
+    return elapsed, int(rss_kb) / 1024, p.stdout
 
 
 def count_files(folder):
@@ -72,7 +76,7 @@ def bench_size(n, runs, base, trash, incremental=True):
     copy = os.path.join(corpus, "site-copy")
     hugo_dir = os.path.join(corpus, "hugo")
     bodies = sorted(os.path.join(corpus, "bodies", f) for f in os.listdir(os.path.join(corpus, "bodies")))
-    r = {"briefing": [], "briefing_rss": [], "hugo": [], "hugo_rss": [], "cmark": [], "cp": [], "swap": [], "incremental": [], "no_analysis": [], "stages": [], "stages_plain": []}
+    r = {"briefing": [], "briefing_rss": [], "hugo": [], "hugo_rss": [], "cmark": [], "cp": [], "swap": [], "incremental": [], "no_analysis": [], "cpu": [], "cpu_plain": [], "stages": [], "stages_plain": []}
     for run in range(runs):
         # Earlier outputs are moved aside, not deleted, until the timings are done: on ext4
         # without a journal (this machine), creating files just after deleting many is
@@ -81,7 +85,7 @@ def bench_size(n, runs, base, trash, incremental=True):
         def full_build():
             trash.take(site)
             shutil.rmtree(os.path.join(corpus, ".briefing-cache"), ignore_errors=True)
-            t, rss, out = timed([BRIEFING, "build", "--quiet", "--timings", "--no-cache"], cwd=corpus)
+            t, rss, out = timed([BRIEFING, "build", "--quiet", "--timings", "--no-cache"], cwd=corpus, cpu=r["cpu"])
             r["briefing"].append(t); r["briefing_rss"].append(rss); r["stages"].append(stage_times(out))
 
         # The same build without the claim analysis: what the analysis costs. The two take
@@ -91,7 +95,7 @@ def bench_size(n, runs, base, trash, incremental=True):
 
         def plain_build():
             trash.take(plain)
-            t, _, out = timed([BRIEFING, "build", "--quiet", "--timings", "--no-cache", "--no-analysis", "-o", plain], cwd=corpus)
+            t, _, out = timed([BRIEFING, "build", "--quiet", "--timings", "--no-cache", "--no-analysis", "-o", plain], cwd=corpus, cpu=r["cpu_plain"])
             r["no_analysis"].append(t); r["stages_plain"].append(stage_times(out))
 
         for build in ([full_build, plain_build] if run % 2 == 0 else [plain_build, full_build]):
@@ -180,6 +184,7 @@ def report(results, runs):
             ("full / without analysis (issue 10)", r["briefing"] / r["no_analysis"], "≤ 1.15"),
             ("  compute stages only", compute / compute_time(r["stages_plain"]), "—"),
             ("  write stage only", s["write"] / max(r["stages_plain"]["write"], 1e-9), "—"),
+            ("  CPU time (user + system)", r["cpu"] / r["cpu_plain"], "—"),
             ("pages per second", r["files"] / r["briefing"], "—"),
         ]
         for name, value, goal in checks:
