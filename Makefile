@@ -8,7 +8,7 @@ BRIEFING_RELEASE := .build/release/briefing
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps theme validate check-theme check-site bench browser-test serve-screenshots reload-latency pdf search-test reader-screenshots fuzz sanitize load clean help
+.PHONY: site test deps theme validate check-theme check-site bench profile browser-test serve-screenshots reload-latency pdf search-test reader-screenshots fuzz sanitize load clean help
 
 help:
 	@echo "make site      build the sample briefing into site/ (installs libcmark-dev if missing)"
@@ -21,6 +21,7 @@ help:
 	@echo "make pdf       print the report to site/report.pdf with headless Chromium"
 	@echo "make search-test  check Pagefind search in a browser"
 	@echo "make bench     benchmark against Hugo and cmark (BENCH_SIZES=1000,10000 BENCH_RUNS=3)"
+	@echo "make profile   perf profile of a clean build of the benchmark corpus, by stage (PROFILE_SIZE=10000)"
 
 ## Install what the build needs, only when it is missing.
 deps:
@@ -70,6 +71,18 @@ bench: deps
 	@command -v hugo >/dev/null || $(SUDO) $(APT_GET) install -y -qq hugo >/dev/null
 	$(SWIFT) build -c release --product briefing
 	python3 bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+
+## Where a clean build's CPU time goes, by stage (perf; docs/performance.md). The corpus is
+## the benchmark's (generated if missing).
+PROFILE_SIZE ?= 10000
+PROFILE_CORPUS := /tmp/briefing-bench/corpus-$(PROFILE_SIZE)
+profile: deps
+	@command -v perf >/dev/null || $(SUDO) $(APT_GET) install -y -qq linux-perf >/dev/null
+	$(SWIFT) build -c release --product briefing
+	@test -d $(PROFILE_CORPUS)/seeds || python3 bench/gen_corpus.py $(PROFILE_SIZE) $(PROFILE_CORPUS)
+	rm -rf /tmp/briefing-profile-site
+	perf record -F 499 -g -o /tmp/briefing-profile.data $(BRIEFING_RELEASE) build --project $(PROFILE_CORPUS) -o /tmp/briefing-profile-site --no-cache --quiet --timings
+	perf script -i /tmp/briefing-profile.data -F ip,sym,dso 2>/dev/null | $(SWIFT) demangle --simplified | python3 scripts/perf-stages.py
 
 ## Walk `briefing serve` in headless Chromium (index → article → claim → source, live reload,
 ## error overlay); screenshots in .build-browser/screenshots/ (ignored by git).

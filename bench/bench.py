@@ -98,10 +98,10 @@ def bench_size(n, runs, base, trash, incremental=True):
     bodies = sorted(os.path.join(corpus, "bodies", f) for f in os.listdir(os.path.join(corpus, "bodies")))
     r = {"briefing": [], "briefing_rss": [], "hugo": [], "hugo_rss": [], "cmark": [], "cp": [], "swap": [], "incremental": [], "no_analysis": [], "cpu": [], "cpu_plain": [], "stages": [], "stages_plain": []}
     for run in range(runs):
-        # Earlier outputs are moved aside, not deleted, until the timings are done: on ext4
-        # without a journal (this machine), creating files just after deleting many is
-        # several times slower (new inodes skip recently freed ones), which would charge
-        # one tool for the clean-up of another.
+        # Earlier outputs are moved aside, not deleted, until the timings are done: this
+        # machine's ext4 is mounted with `discard`, and for minutes after many files are
+        # deleted (TRIM sent to the device) writing files is several times slower, which
+        # would charge one tool for the clean-up of another.
         def full_build():
             trash.take(site)
             shutil.rmtree(os.path.join(corpus, ".briefing-cache"), ignore_errors=True)
