@@ -72,9 +72,7 @@ struct AnalysisViews {
                 "number": position + 1, "count": cluster.entries.count, "cueChange": false,
                 "clusterHref": root + SitePaths.cluster(cluster.id),
             ]
-            if let shift = entry.cueShift, let previousCue = entry.previousCue {
-                this["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
-            }
+            if let change = Self.cueChange(entry) { this["cueChange"] = change }
             // How this claim traces back to its origin, when it is not its own.
             let ownChain = cluster.corroboration?.chains(of: claim.id).first { $0.sourceIDs.count > 1 }
             this["chain"] = ownChain.map { chain($0, focus: claim.id, from: path) } ?? false
@@ -274,17 +272,21 @@ struct AnalysisViews {
             item["articleHref"] = root + SitePaths.article(article.slug) + "#" + ClaimAnchor.htmlID(for: entry.claimID)
         }
         item["text"] = withText ? graph.claim(entry.claimID).map { PageText.clean($0.text) } ?? false : false
-        if let shift = entry.cueShift, let previousCue = entry.previousCue {
-            item["cueChange"] = [
-                "from": PageText.clean(previousCue), "to": PageText.clean(entry.cue),
-                "shift": shift.rawValue, "hardened": shift == .hardened,
-            ] as [String: Any]
+        if var change = Self.cueChange(entry) {
+            change["hardened"] = entry.cueShift == .hardened
+            item["cueChange"] = change
         }
         // An appearance is shown on its cluster's other claim pages too: rendered once.
         let key = "\(entry.claimID)|\(root)|\(entry.claimID == current)|\(withText)"
         let context = item
         item["html"] = fragment("provenance-entry", key: key) { context }
         return item
+    }
+
+    /// How an appearance's cue changed from the one before: `{from, to, shift}`; nil when it did not.
+    static func cueChange(_ entry: ProvenanceEntry) -> [String: Any]? {
+        guard let shift = entry.cueShift, let previousCue = entry.previousCue else { return nil }
+        return ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue]
     }
 
     // MARK: - Quotes
@@ -345,9 +347,7 @@ struct AnalysisViews {
         repetition["label"] = position == 0
             ? "first of \(cluster.entries.count) appearances"
             : "repeated" + ((repetition["firstDate"] as? String).map { ", first on \($0)" } ?? "")
-        if let shift = entry.cueShift, let previousCue = entry.previousCue {
-            repetition["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
-        }
+        if let change = Self.cueChange(entry) { repetition["cueChange"] = change }
         item["repetition"] = repetition
         return item
     }
@@ -492,13 +492,10 @@ struct AnalysisViews {
 
     /// "First appearance", or how the cue changed from the appearance before; nil otherwise.
     private func appearanceNote(_ entry: ProvenanceEntry, isFirst: Bool) -> [String: Any]? {
-        var note: [String: Any] = ["note": true, "isFirst": isFirst, "cueChange": false]
-        if let shift = entry.cueShift, let previousCue = entry.previousCue {
-            note["cueChange"] = ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue] as [String: Any]
-        } else if !isFirst {
-            return nil
-        }
-        let values = note
+        let change = Self.cueChange(entry)
+        guard isFirst || change != nil else { return nil }
+        let values: [String: Any] = ["note": true, "isFirst": isFirst, "cueChange": change.map { $0 as Any } ?? false]
+        var note = values
         note["html"] = fragment("appearance-note", key: [isFirst ? "first" : "", entry.previousCue ?? "", entry.cue, entry.cueShift?.rawValue ?? ""].joined(separator: "\u{1}")) { values }
         return note
     }
