@@ -115,4 +115,28 @@ struct IncrementalCacheTests {
             #expect(FrontMatter(reading: &short) == nil, "cut at \(cut)")
         }
     }
+
+    @Test func briefingJSONIndexRoundTripsAndRejectsDamage() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("json-index-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = BuildCache(project: Project(root: root))
+        let file = FileIdentity(device: 2049, inode: 1 << 40, size: 195_312_466, modifiedSeconds: 1_764_130_000, modifiedNanoseconds: 999_999_999)
+        let locations = [
+            JSONEntryLocation(digest: StableDigest(value: .max), offset: 0, length: 12),
+            JSONEntryLocation(digest: StableDigest(value: 7), offset: 195_000_000, length: 312_466),
+        ]
+        cache.saveJSONIndex(locations, of: file)
+        let read = try #require(cache.loadJSONIndex())
+        #expect(read.file == file)
+        #expect(read.locations == locations)
+
+        let url = cache.folder.appendingPathComponent("briefing-json.index")
+        let bytes = try Data(contentsOf: url)
+        for cut in [0, 5, bytes.count - 1] {
+            try bytes.prefix(cut).write(to: url)
+            #expect(cache.loadJSONIndex() == nil, "cut at \(cut)")
+        }
+        try (bytes + [0]).write(to: url)
+        #expect(cache.loadJSONIndex() == nil, "a byte too many")
+    }
 }
