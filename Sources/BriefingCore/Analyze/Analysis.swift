@@ -24,36 +24,46 @@ public struct Analysis: Sendable {
     public internal(set) var credibilityOneSuggested: Set<String> = []
     public internal(set) var retractions = RetractionImpact()
 
-    private var clusterOfClaim: [String: Int] = [:]
-    /// Position of each claim in its cluster's `entries`.
-    private var positionInCluster: [String: Int] = [:]
+    /// Where each clustered claim is: its cluster, and its position in the cluster's
+    /// `entries`. One lookup answers both (claim pages ask for both).
+    private var placements: [String: Placement] = [:]
+
+    public struct Placement: Sendable {
+        /// Index in `clusters`.
+        public var cluster: Int
+        /// Position in the cluster's `entries` (0: first appearance).
+        public var position: Int
+    }
 
     init() {}
 
     init(clusters: [ClaimCluster]) {
         self.clusters = clusters
+        placements.reserveCapacity(clusters.reduce(0) { $0 + $1.entries.count })
         for (index, cluster) in clusters.enumerated() {
             for (position, entry) in cluster.entries.enumerated() {
-                clusterOfClaim[entry.claimID] = index
-                positionInCluster[entry.claimID] = position
+                placements[entry.claimID] = Placement(cluster: index, position: position)
             }
         }
     }
 
     /// The cluster a claim belongs to, if any.
     public func cluster(of claimID: String) -> ClaimCluster? {
-        clusterOfClaim[claimID].map { clusters[$0] }
+        placements[claimID].map { clusters[$0.cluster] }
     }
 
-    func clusterIndex(of claimID: String) -> Int? { clusterOfClaim[claimID] }
+    /// The claim's cluster (index in `clusters`) and its place in that cluster's provenance.
+    public func placement(of claimID: String) -> Placement? { placements[claimID] }
+
+    func clusterIndex(of claimID: String) -> Int? { placements[claimID]?.cluster }
 
     /// The claim's place in its cluster's provenance (0: first appearance).
-    public func provenancePosition(of claimID: String) -> Int? { positionInCluster[claimID] }
+    public func provenancePosition(of claimID: String) -> Int? { placements[claimID]?.position }
 
     /// The corroboration verdict that applies to a claim: its cluster's, or its own
     /// when it stands alone with explicit supporters.
     public func corroboration(of claimID: String) -> Corroboration? {
-        if let index = clusterOfClaim[claimID] { return clusters[index].corroboration }
+        if let placement = placements[claimID] { return clusters[placement.cluster].corroboration }
         return unclusteredCorroboration[claimID]
     }
 

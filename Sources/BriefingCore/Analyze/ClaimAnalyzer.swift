@@ -21,7 +21,8 @@ public struct ClaimAnalyzer: Sendable {
 
     public func analyze(_ graph: SiteGraph) -> Result {
         let groups = ClaimClusterer().clusters(graph.claims.map(\.text))
-        var analysis = Analysis(clusters: ProvenanceTracker(graph: graph).clusters(groups))
+        let cues = CueTable(graph.claims.lazy.map(\.cue))
+        var analysis = Analysis(clusters: ProvenanceTracker(graph: graph, cues: cues).clusters(groups))
 
         // Quotes, then corroboration, cluster by cluster.
         let detector = QuoteDriftDetector(graph: graph)
@@ -52,7 +53,9 @@ public struct ClaimAnalyzer: Sendable {
 
         for group in corroborationGroups where group.corroboration?.verdict == .corroborated {
             for id in group.members {
-                guard let claim = graph.claim(id), claim.credibility != 1, !CueReading(claim.cue).isDenial,
+                // Two fields of many claims: read in place, not copied whole.
+                guard let position = graph.claimPosition(id), graph.claims[position].credibility != 1,
+                      !cues[graph.claims[position].cue].reading.isDenial,
                       analysis.retractions.claims[id] == nil else { continue }
                 analysis.credibilityOneSuggested.insert(id)
             }

@@ -18,15 +18,26 @@ struct ClaimWordings {
     private var negations: Set<Int> = []
 
     init(_ texts: [String], minimumWords: Int) {
-        let read = ConcurrentMap.map(Self.chunks(texts.count)) { range in
+        // Each distinct text read once: a claim repeated across articles (wire copy, a
+        // quote carried everywhere) is what clustering is for.
+        var distinctOf: [String: Int] = [:]
+        var distinct: [String] = []
+        let textOf = texts.map { text in
+            if let index = distinctOf[text] { return index }
+            distinctOf[text] = distinct.count
+            distinct.append(text)
+            return distinct.count - 1
+        }
+        let read = ConcurrentMap.map(Self.chunks(distinct.count)) { [distinct] range in
             range.map { index in
-                let raw = ContentWords.rawWords(texts[index])
+                let raw = ContentWords.rawWords(distinct[index])
                 return (words: ContentWords.set(rawWords: raw), heads: ContentWords.heads(rawWords: raw))
             }
         }.flatMap { $0 }
 
         wordingOf = [Int](repeating: -1, count: texts.count)
         var wordingNumbers: [[Int]: Int] = [:]
+        var wordingOfDistinct = [Int](repeating: -1, count: distinct.count)
         for (index, text) in read.enumerated() where text.words.count >= minimumWords {
             var numbers: [Int] = []
             for word in text.words { numbers.append(number(word)) }
@@ -42,9 +53,12 @@ struct ClaimWordings {
                 heads.append([])
                 claimCounts.append(0)
             }
-            wordingOf[index] = wording
-            claimCounts[wording] += 1
+            wordingOfDistinct[index] = wording
             heads[wording].formUnion(text.heads.compactMap { wordNumbers[$0] })
+        }
+        for (index, text) in textOf.enumerated() where wordingOfDistinct[text] >= 0 {
+            wordingOf[index] = wordingOfDistinct[text]
+            claimCounts[wordingOf[index]] += 1
         }
         negations = Set(ContentWords.negations.compactMap { wordNumbers[$0] })
     }

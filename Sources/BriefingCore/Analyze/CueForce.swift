@@ -84,11 +84,42 @@ public enum CueShift: String, Sendable, Hashable, Codable {
 
     /// Compares two cues as written; nil when they are the same words.
     static func between(_ previous: String, _ next: String) -> CueShift? {
-        guard ContentWords.rawWords(previous) != ContentWords.rawWords(next) else { return nil }
-        let before = CueReading(previous), after = CueReading(next)
+        between(ReadCue(previous), ReadCue(next))
+    }
+
+    static func between(_ previous: ReadCue, _ next: ReadCue) -> CueShift? {
+        guard previous.words != next.words else { return nil }
+        let before = previous.reading, after = next.reading
         if before.isDenial != after.isDenial { return .reversed }
         if after.force > before.force { return .hardened }
         if after.force < before.force { return .softened }
         return .reworded
+    }
+}
+
+/// A cue as written, read: its words (to tell a change of wording) and its reading.
+struct ReadCue: Sendable {
+    var words: [String]
+    var reading: CueReading
+
+    init(_ cue: String) {
+        (words, reading) = (ContentWords.rawWords(cue), CueReading(cue))
+    }
+}
+
+/// The briefing's cues, each read once: claims share a few dozen cues, and provenance
+/// compares them at every appearance.
+struct CueTable: Sendable {
+    private var cues: [String: ReadCue] = [:]
+
+    init(_ cues: some Sequence<String>) {
+        for cue in cues where self.cues[cue] == nil { self.cues[cue] = ReadCue(cue) }
+    }
+
+    subscript(cue: String) -> ReadCue { cues[cue] ?? ReadCue(cue) }
+
+    /// `CueShift.between` two cues of the table.
+    func shift(from previous: String, to next: String) -> CueShift? {
+        CueShift.between(self[previous], self[next])
     }
 }

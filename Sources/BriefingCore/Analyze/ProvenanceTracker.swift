@@ -6,6 +6,8 @@
 /// position in the article. The cluster is named after its first appearance.
 struct ProvenanceTracker: Sendable {
     let graph: SiteGraph
+    /// The claims' cues, read once.
+    let cues: CueTable
 
     /// - Parameter groups: indices into `graph.claims`, at least two each.
     /// - Returns: the clusters, sorted by id.
@@ -13,7 +15,7 @@ struct ProvenanceTracker: Sendable {
         let dates: [String: ArticleDate] = Dictionary(
             graph.articles.compactMap { article in article.effectiveDate.map { (article.slug, $0) } },
             uniquingKeysWith: { first, _ in first })
-        return ConcurrentMap.map(groups) { [graph] group in
+        return ConcurrentMap.map(groups) { [graph, cues] group in
             // Each claim's date looked up once, not at every comparison.
             let members = group.map { (claim: graph.claims[$0], date: dates[graph.claims[$0].article]) }.sorted { a, b in
                 if a.date != b.date {
@@ -29,11 +31,11 @@ struct ProvenanceTracker: Sendable {
             entries.reserveCapacity(members.count)
             var previous: Claim?
             for (claim, date) in members {
-                let shift = previous.flatMap { CueShift.between($0.cue, claim.cue) }
+                let shift = previous.flatMap { cues.shift(from: $0.cue, to: claim.cue) }
                 entries.append(ProvenanceEntry(
                     claimID: claim.id, article: claim.article, sourceID: claim.sourceID, date: date,
                     cue: claim.cue, previousCue: shift == nil ? nil : previous?.cue, cueShift: shift,
-                    isDenial: CueReading(claim.cue).isDenial))
+                    isDenial: cues[claim.cue].reading.isDenial))
                 previous = claim
             }
             return ClaimCluster(id: entries.first?.claimID ?? "", entries: entries, corroboration: nil)

@@ -539,7 +539,7 @@ td.total { font-weight: 700; }
 {{#claim}}
 <article class="claim-page" aria-labelledby="claim-title" data-pagefind-body>
 {{>retraction-banner}}
-<p class="kicker"><span class="status status-{{status}}">{{statusLabel}}</span>{{#quote}} <span class="badge">Direct quote</span>{{/quote}}{{#credibility}} <span class="badge" title="Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)">Credibility {{credibility}}</span>{{/credibility}}{{#analysisGrades}}{{{html}}}{{^html}}{{>analysis-grades}}{{/html}}{{/analysisGrades}}</p>
+<p class="kicker"><span class="status status-{{status}}">{{statusLabel}}</span>{{#quote}} <span class="badge">Direct quote</span>{{/quote}}{{#credibility}} <span class="badge" title="Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged)">Credibility {{credibility}}</span>{{/credibility}}{{#analysisGrades}}{{{html}}}{{/analysisGrades}}</p>
 <h1 id="claim-title" class="claim-text">{{#quote}}“{{text}}”{{/quote}}{{^quote}}{{headline}}{{/quote}}</h1>
 {{#source}}
 <p class="attribution">— <a href="{{href}}" data-pagefind-weight="10">{{name}}</a>{{#role}}, {{role}}{{/role}}{{#anonymous}} <span class="badge">anonymous</span>{{/anonymous}}, <em>{{cue}}</em></p>
@@ -552,7 +552,8 @@ td.total { font-weight: 700; }
 {{#context}}<blockquote class="context"><p>{{before}}<mark>{{sentence}}</mark>{{after}}</p></blockquote>{{/context}}
 {{#claim}}<p><a href="{{sentenceHref}}">Read the sentence in the article →</a></p>{{/claim}}
 </section>
-{{>claim-analysis}}
+{{! analysisHTML: the analysis sections (suggestion, corroboration, quote findings, provenance), each rendered by its partial, most of them once per cluster. }}
+{{{analysisHTML}}}
 {{^empty(cited)}}
 <section aria-labelledby="cited-heading">
 <h2 id="cited-heading">Cites</h2>
@@ -632,7 +633,7 @@ td.total { font-weight: 700; }
 <h2 id="provenance-heading">Provenance <span class="muted">{{count}} appearances, oldest first</span></h2>
 <ol class="appearance-days">
 {{#days}}<li class="appearance-day"><h3>{{#undated}}Undated{{/undated}}{{^undated}}<time datetime="{{dateISO}}">{{date}}</time>{{/undated}}</h3>
-<ul class="claim-list">{{#items}}{{{html}}}{{/items}}</ul></li>
+<ul class="claim-list">{{{itemsHTML}}}</ul></li>
 {{/days}}
 </ol>
 </section>
@@ -769,16 +770,6 @@ td.total { font-weight: 700; }
 </li>
 
 """#,
-        "partials/claim-analysis.mustache": #"""
-{{! analysisHTML: the sections below rendered from their partials (most of them once per cluster) and joined; without it, each is rendered here. }}
-{{{analysisHTML}}}{{^analysisHTML}}
-{{#analysisGrades}}{{{suggestionHTML}}}{{^suggestionHTML}}{{>analysis-suggestion}}{{/suggestionHTML}}{{/analysisGrades}}
-{{#analysisCorroboration}}{{{html}}}{{^html}}{{>corroboration}}{{/html}}{{/analysisCorroboration}}
-{{>quote-findings}}
-{{#analysisProvenance}}{{{html}}}{{^html}}{{>provenance}}{{/html}}{{/analysisProvenance}}
-{{/analysisHTML}}
-
-"""#,
         "partials/claim-filters.mustache": #"""
 {{#filters}}
 <nav class="filters" aria-label="Narrow the claims">
@@ -856,7 +847,7 @@ td.total { font-weight: 700; }
 <h2 id="provenance-heading">Provenance <span class="muted">{{count}} appearances</span></h2>
 <ol class="provenance-list">
 {{#entries}}{{#gapBefore}}<li class="gap" aria-hidden="true">…</li>
-{{/gapBefore}}{{{html}}}{{^html}}{{>provenance-entry}}{{/html}}
+{{/gapBefore}}{{{html}}}
 {{/entries}}
 </ol>
 {{#showClusterLink}}<p><a href="{{clusterHref}}">{{#more}}All {{count}} appearances{{/more}}{{^more}}Every appearance on one page{{/more}} →</a></p>{{/showClusterLink}}

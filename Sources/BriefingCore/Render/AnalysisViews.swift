@@ -50,116 +50,84 @@ struct AnalysisViews {
 
     // MARK: - Claim page
 
+    /// The claim page's analysis keys. The default theme shows the grades and the sections
+    /// as `html` rendered by their partials, most of them once per cluster (`analysisHTML`
+    /// joins the sections); the values behind them are built only when a template reads
+    /// them (`LazyValue`), or when a section is rendered for the first time.
     func claimContext(_ claim: Claim, from path: String) -> [String: Any] {
-        var context: [String: Any] = ["analysisGrades": grades(claim)]
-        if let banner = claimBanner(claim, from: path) { context["retractionBanner"] = banner }
         let root = SitePaths.root(from: path)
-        let cluster = analysis.cluster(of: claim.id)
-        if let corroboration = analysis.corroboration(of: claim.id) {
+        let grades = GradesContext(
+            reliability: graph.source(claim.sourceID)?.reliability, credibility: claim.credibility,
+            suggested: analysis.credibilityOneSuggested.contains(claim.id), fragments: models.fragments)
+        var context: [String: Any] = ["analysisGrades": grades]
+        var sections: [PartialFragment] = []
+        if grades.suggested { sections.append(grades.suggestion) }
+        if let banner = claimBanner(claim, from: path) { context["retractionBanner"] = banner }
+        let placement = analysis.placement(of: claim.id)
+        let cluster = placement.map { analysis.clusters[$0.cluster] }
+        if let corroboration = cluster?.corroboration ?? analysis.unclusteredCorroboration[claim.id] {
             // Every claim of the group shows the same section (as its cluster page does):
             // rendered once, its lists built only then. The claim's own chain is in
             // `analysisPosition`.
             let group = cluster?.id ?? claim.id
-            var section = corroborationSummary(corroboration, focus: claim.id)
-            section["html"] = fragment("corroboration", key: "\(group)|\(root)") {
-                corroborationContext(corroboration, focus: group, from: path)
-            }
-            context["analysisCorroboration"] = section
-        }
-        if let cluster, let position = analysis.provenancePosition(of: claim.id) {
-            let entry = cluster.entries[position]
-            var this: [String: Any] = [
-                "number": position + 1, "count": cluster.entries.count, "cueChange": false,
-                "clusterHref": root + SitePaths.cluster(cluster.id),
-            ]
-            if let change = Self.cueChange(entry) { this["cueChange"] = change }
-            // How this claim traces back to its origin, when it is not its own.
-            let ownChain = cluster.corroboration?.chains(of: claim.id).first { $0.sourceIDs.count > 1 }
-            this["chain"] = ownChain.map { chain($0, focus: claim.id, from: path) } ?? false
-            context["analysisPosition"] = this
-            if cluster.entries.count <= Self.smallCluster {
-                // A small cluster whole, each appearance with its wording.
-                var section = provenanceContext(
-                    cluster, shown: Array(cluster.entries.indices), current: claim.id, from: path, more: false, withText: true)
-                section["html"] = PartialFragment(cache: nil, partial: "provenance", key: "", context: { [:] })
-                context["analysisProvenance"] = section
-            } else {
-                // A large one: its first appearance, the same on every claim page of the
-                // cluster (rendered once); the cluster page lists every appearance.
-                let isFirst = position == 0
-                context["analysisProvenance"] = [
-                    "count": cluster.entries.count, "more": true, "isFirst": isFirst,
-                    "html": fragment("provenance", key: "\(cluster.id)|\(root)|\(isFirst)") {
-                        provenanceContext(cluster, shown: [0], current: claim.id, from: path, more: true, withText: false)
-                    },
-                ] as [String: Any]
-            }
+            let values = LazyValue { corroborationContext(corroboration, focus: group, from: path) }
+            let html = fragment("corroboration", key: group + "|" + root) { values.value }
+            context["analysisCorroboration"] = Self.withHTML(values, html)
+            sections.append(html)
         }
         let findings = analysis.quoteFindings[claim.id] ?? []
         if !findings.isEmpty {
-            let quotes = findings.map { quoteFinding($0, from: path) }
+            let quotes = LazyValue { findings.map { quoteFinding($0, from: path) } }
             context["analysisQuotes"] = quotes
             // The speakers of a quote share their findings (each names the others): rendered once.
-            context["analysisQuotesHTML"] = fragment("quote-findings", key: Self.quoteFindingsKey(findings, from: path)) {
-                ["analysisQuotes": quotes]
-            }
+            sections.append(fragment("quote-findings", key: Self.quoteFindingsKey(findings, from: path)) {
+                ["analysisQuotes": quotes.value]
+            })
         }
-        context["analysisHTML"] = joinedSections(context)
+        if let cluster, let position = placement?.position {
+            context["analysisPosition"] = positionContext(claim, cluster: cluster, position: position, from: path)
+            let provenance = provenanceSection(claim, cluster: cluster, position: position, from: path)
+            context["analysisProvenance"] = Self.withHTML(provenance.values, provenance.html)
+            sections.append(provenance.html)
+        }
+        context["analysisHTML"] = JoinedFragments(parts: sections)
         return context
     }
 
-    /// The claim page's analysis sections as one piece of HTML: each rendered by its
-    /// partial (the shared ones taken from the cache) and joined in page order, so the
-    /// page template evaluates one tag for them. Null without a cache.
-    private func joinedSections(_ context: [String: Any]) -> JoinedFragments {
-        var parts: [() -> String] = []
-        guard let cache = models.fragments else { return JoinedFragments(parts: nil) }
-        if let grades = context["analysisGrades"] as? [String: Any], grades["suggested"] is Int,
-           let html = grades["suggestionHTML"] as? PartialFragment {
-            parts.append { html.renderText }
-        }
-        if let section = context["analysisCorroboration"] as? [String: Any], let html = section["html"] as? PartialFragment {
-            parts.append { html.renderText }
-        }
-        if let html = context["analysisQuotesHTML"] as? PartialFragment {
-            parts.append { html.renderText }
-        }
-        if let section = context["analysisProvenance"] as? [String: Any], let html = section["html"] as? PartialFragment {
-            parts.append { html.isNull ? cache.render("provenance", section) : html.renderText }
-        }
-        return JoinedFragments(parts: parts)
+    /// A section's values and its `html`, for themes that read them rather than the joined
+    /// `analysisHTML`.
+    private static func withHTML(_ values: LazyValue<[String: Any]>, _ html: PartialFragment) -> LazyValue<[String: Any]> {
+        LazyValue { values.value.merging(["html": html]) { $1 } }
     }
 
-    /// Source reliability, information credibility, the Admiralty code ("B2"), and the
-    /// credibility the build suggests (never set by it).
-    private func grades(_ claim: Claim) -> [String: Any] {
-        // Absent grades are false, not missing, so Mustache does not find the claim's own keys.
-        var grades: [String: Any] = ["reliability": false, "credibility": false, "code": false, "suggested": false, "suggestedCode": false]
-        let reliability = graph.source(claim.sourceID)?.reliability
-        if let reliability { grades["reliability"] = reliability }
-        if let credibility = claim.credibility { grades["credibility"] = credibility }
-        if let reliability, let credibility = claim.credibility { grades["code"] = "\(reliability)\(credibility)" }
-        if analysis.credibilityOneSuggested.contains(claim.id) {
-            grades["suggested"] = 1
-            if let reliability { grades["suggestedCode"] = "\(reliability)1" }
-        }
-        // Few distinct grades: each kind of badge line and suggestion is rendered once.
-        let key = "\(reliability ?? "-")|\(claim.credibility ?? 0)|\(grades["suggested"] is Int)"
-        let values = grades
-        grades["html"] = fragment("analysis-grades", key: key) { values }
-        grades["suggestionHTML"] = fragment("analysis-suggestion", key: key) { values }
-        return grades
-    }
-
-    /// What a corroboration section says in a few values (its lists are in the partial's context).
-    private func corroborationSummary(_ corroboration: Corroboration, focus: String) -> [String: Any] {
-        [
-            "corroborated": corroboration.verdict == .corroborated,
-            "circular": corroboration.verdict == .circular,
-            "weakened": analysis.retractions.lostCorroboration.contains(analysis.cluster(of: focus)?.id ?? focus),
-            "sourceCount": corroboration.supporterSourceIDs.count,
-            "originCount": corroboration.origins.count,
+    /// "Appearance 3 of 12", the change of cue from the appearance before, and how the
+    /// claim traces back to its origin when it is not its own.
+    private func positionContext(_ claim: Claim, cluster: ClaimCluster, position: Int, from path: String) -> [String: Any] {
+        let ownChain = cluster.corroboration?.chains(of: claim.id).first { $0.sourceIDs.count > 1 }
+        return [
+            "number": position + 1, "count": cluster.entries.count,
+            "clusterHref": SitePaths.root(from: path) + SitePaths.cluster(cluster.id),
+            "cueChange": Self.cueChange(cluster.entries[position]) ?? false,
+            "chain": ownChain.map { chain($0, focus: claim.id, from: path) } ?? false,
         ]
+    }
+
+    /// The claim page's provenance section: a small cluster whole, each appearance with its
+    /// wording (rendered for this page: it marks the current claim); a large one by its
+    /// first appearance, the same on every claim page of the cluster (rendered once); the
+    /// cluster page lists every appearance.
+    private func provenanceSection(_ claim: Claim, cluster: ClaimCluster, position: Int, from path: String) -> (values: LazyValue<[String: Any]>, html: PartialFragment) {
+        if cluster.entries.count <= Self.smallCluster {
+            let values = LazyValue {
+                provenanceContext(cluster, shown: Array(cluster.entries.indices), current: claim.id, from: path, more: false, withText: true)
+            }
+            return (values, PartialFragment(cache: models.fragments, partial: "provenance", key: nil) { values.value })
+        }
+        let isFirst = position == 0
+        let values = LazyValue {
+            provenanceContext(cluster, shown: [0], current: claim.id, from: path, more: true, withText: false)
+        }
+        return (values, fragment("provenance", key: "\(cluster.id)|\(SitePaths.root(from: path))|\(isFirst)") { values.value })
     }
 
     private func corroborationContext(_ corroboration: Corroboration, focus: String, from path: String) -> [String: Any] {
@@ -167,8 +135,9 @@ struct AnalysisViews {
         let origins = corroboration.origins.prefix(Self.originsShown).compactMap { graph.source($0) }.map { models.source($0, from: path) }
         let (shown, chainCount) = Self.shownChains(corroboration, focus: focus)
         let count = corroboration.supporterSourceIDs.count
-        // Corroborated by the reporting, but not once retracted material is set aside.
-        let weakened = analysis.retractions.lostCorroboration.contains(analysis.cluster(of: focus)?.id ?? focus)
+        // Corroborated by the reporting, but not once retracted material is set aside
+        // (`focus` is the group: the cluster's id, or the lone claim's).
+        let weakened = analysis.retractions.lostCorroboration.contains(focus)
         return [
             "weakened": weakened,
             "corroborated": corroboration.verdict == .corroborated,
@@ -464,17 +433,19 @@ struct AnalysisViews {
     /// Each is the claim's item, the one every other page lists (cached), so a cluster page
     /// costs no more than a listing of as many claims; the first appearance and each change
     /// of cue get a note before their item (`appearance-note`, rendered once per kind).
+    /// `itemsHTML` is a day's notes and items as HTML, joined: one tag for the whole day.
     private func appearanceDays(_ cluster: ClaimCluster, _ positions: Range<Int>, from path: String) -> [[String: Any]] {
         var days: [[String: Any]] = []
         var items: [Any] = []
+        var html: [any MustacheCustomRenderable] = []
         var date: ArticleDate?
         func closeDay() {
             guard !items.isEmpty else { return }
             days.append([
                 "date": date?.longForm ?? false, "dateISO": date?.description ?? false,
-                "undated": date == nil, "items": items,
+                "undated": date == nil, "items": items, "itemsHTML": JoinedFragments(parts: html, separator: ""),
             ])
-            items = []
+            (items, html) = ([], [])
         }
         for position in positions {
             let entry = cluster.entries[position]
@@ -483,21 +454,27 @@ struct AnalysisViews {
                 closeDay()
                 date = entry.date
             }
-            if let note = appearanceNote(entry, isFirst: position == 0) { items.append(note) }
+            if let note = appearanceNote(entry, isFirst: position == 0) {
+                items.append(note.values)
+                html.append(note.html)
+            }
             items.append(models.claimItem(claim, from: path))
+            if let fragments = models.fragments {
+                html.append(ClaimItemFragment(key: ViewModels.itemKey(claim, path, false), cache: fragments) { models.claim(claim, from: path) })
+            }
         }
         closeDay()
         return days
     }
 
     /// "First appearance", or how the cue changed from the appearance before; nil otherwise.
-    private func appearanceNote(_ entry: ProvenanceEntry, isFirst: Bool) -> [String: Any]? {
+    private func appearanceNote(_ entry: ProvenanceEntry, isFirst: Bool) -> (values: [String: Any], html: PartialFragment)? {
         let change = Self.cueChange(entry)
         guard isFirst || change != nil else { return nil }
         let values: [String: Any] = ["note": true, "isFirst": isFirst, "cueChange": change.map { $0 as Any } ?? false]
-        var note = values
-        note["html"] = fragment("appearance-note", key: [isFirst ? "first" : "", entry.previousCue ?? "", entry.cue, entry.cueShift?.rawValue ?? ""].joined(separator: "\u{1}")) { values }
-        return note
+        let key = [isFirst ? "first" : "", entry.previousCue ?? "", entry.cue, entry.cueShift?.rawValue ?? ""].joined(separator: "\u{1}")
+        let html = fragment("appearance-note", key: key) { values }
+        return (values.merging(["html": html]) { $1 }, html)
     }
 
     /// The cluster's claim text, for the page title.
@@ -508,24 +485,87 @@ struct AnalysisViews {
     }
 }
 
-/// A partial rendered through `FragmentCache` when a template asks for `{{{html}}}`.
+/// A partial rendered through `FragmentCache` when a template asks for `{{{html}}}`:
+/// once per `key` and reused, or, without a key, for this page only.
 struct PartialFragment: MustacheCustomRenderable {
+    /// nil only for contexts that are digested, never rendered.
     let cache: FragmentCache?
     let partial: String
-    let key: String
+    let key: String?
     /// The partial's context, built on the first render of `key` only.
     let context: () -> [String: Any]
 
-    var renderText: String { cache?.partial(partial, key: key, context) ?? "" }
-    /// Without a cache, `{{^html}}` renders the partial in place.
-    var isNull: Bool { cache == nil }
+    var renderText: String {
+        guard let cache else { return "" }
+        return key.map { cache.partial(partial, key: $0, context) } ?? cache.render(partial, context())
+    }
+    var isNull: Bool { false }
 }
 
-/// Pieces of HTML rendered by partials, joined when a template asks for `{{{analysisHTML}}}`.
+/// Pieces of HTML rendered by partials, joined when a template asks for them
+/// (`{{{analysisHTML}}}`, a cluster page's `{{{itemsHTML}}}`): one tag for many.
 struct JoinedFragments: MustacheCustomRenderable {
-    /// nil: no cache, so `{{^analysisHTML}}` renders the sections one by one.
-    let parts: [() -> String]?
+    let parts: [any MustacheCustomRenderable]
+    var separator = "\n"
 
-    var renderText: String { (parts ?? []).map { $0() }.joined(separator: "\n") }
-    var isNull: Bool { parts == nil }
+    var renderText: String { parts.map(\.renderText).joined(separator: separator) }
+    var isNull: Bool { false }
+}
+
+/// A context value built on first use, then kept. Mustache looks through it
+/// (`MustacheCustomRepresentation`), so a template reads it as the value itself; one that
+/// never reads it never builds it. Used by one page render, on one thread, like every context.
+final class LazyValue<Value>: MustacheCustomRepresentation {
+    private var build: (() -> Value)?
+    private var built: Value?
+
+    init(_ build: @escaping () -> Value) {
+        self.build = build
+    }
+
+    var value: Value {
+        if let built { return built }
+        let value = build!()
+        (built, build) = (value, nil)
+        return value
+    }
+
+    var representation: Any? { value }
+}
+
+/// `analysisGrades` of a claim page: source reliability, information credibility, the
+/// Admiralty code ("B2"), and the credibility the build suggests (never set by it);
+/// `html` (the badges) and `suggestionHTML` rendered once per combination of grades.
+final class GradesContext: MustacheParent {
+    let reliability: String?
+    let credibility: Int?
+    let suggested: Bool
+    private let fragments: FragmentCache?
+
+    init(reliability: String?, credibility: Int?, suggested: Bool, fragments: FragmentCache?) {
+        (self.reliability, self.credibility, self.suggested, self.fragments) = (reliability, credibility, suggested, fragments)
+    }
+
+    /// Absent grades are false, not missing, so Mustache does not find the claim's own keys.
+    private(set) lazy var values: [String: Any] = [
+        "reliability": reliability ?? false,
+        "credibility": credibility ?? false,
+        "code": reliability.flatMap { r in credibility.map { "\(r)\($0)" } } ?? false,
+        "suggested": suggested ? 1 : false,
+        "suggestedCode": suggested ? reliability.map { "\($0)1" } ?? false : false,
+    ]
+
+    /// Few distinct grades: each kind of badge line and suggestion is rendered once.
+    private var key: String { "\(reliability ?? "-")|\(credibility ?? 0)|\(suggested)" }
+
+    var badges: PartialFragment { PartialFragment(cache: fragments, partial: "analysis-grades", key: key) { self.values } }
+    var suggestion: PartialFragment { PartialFragment(cache: fragments, partial: "analysis-suggestion", key: key) { self.values } }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "html": badges
+        case "suggestionHTML": suggestion
+        default: values[name]
+        }
+    }
 }
