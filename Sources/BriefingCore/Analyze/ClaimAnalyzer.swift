@@ -40,7 +40,10 @@ public struct ClaimAnalyzer: Sendable {
             analysis.setCorroboration(corroboration, cluster: index)
             corroborationGroups.append((analysis.clusters[index].claimIDs, supporters, corroboration))
         }
-        for claim in graph.claims where analysis.clusterIndex(of: claim.id) == nil {
+        // Claims an editor says others support: few, so the rest are not copied to look.
+        for position in graph.claims.indices where !graph.claims[position].inverseRelations.isEmpty {
+            let claim = graph.claims[position]
+            guard analysis.clusterIndex(of: claim.id) == nil else { continue }
             let explicit = claim.inverseRelations.filter { $0.kind == .supports }.compactMap { graph.claim($0.claimID) }
             guard !explicit.isEmpty else { continue }
             let supporters = [claim] + explicit

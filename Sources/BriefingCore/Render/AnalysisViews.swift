@@ -57,7 +57,7 @@ struct AnalysisViews {
     func claimContext(_ claim: Claim, from path: String) -> [String: Any] {
         let root = SitePaths.root(from: path)
         let grades = GradesContext(
-            reliability: graph.source(claim.sourceID)?.reliability, credibility: claim.credibility,
+            reliability: graph.sourcePosition(claim.sourceID).flatMap { graph.sources[$0].reliability }, credibility: claim.credibility,
             suggested: analysis.credibilityOneSuggested.contains(claim.id), fragments: models.fragments)
         var context: [String: Any] = ["analysisGrades": grades]
         var sections: [PartialFragment] = []

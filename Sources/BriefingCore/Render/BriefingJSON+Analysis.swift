@@ -82,7 +82,7 @@ extension BriefingJSON {
     func addAnalysis(of claim: Claim, to entry: inout ClaimEntry) {
         let analysis = graph.analysis
         let id = claim.id
-        entry.cluster = analysis.cluster(of: id)?.id
+        entry.cluster = analysis.placement(of: id).map { analysis.clusters[$0.cluster].id }
         if analysis.credibilityOneSuggested.contains(id) { entry.suggestedCredibility = 1 }
         if !claim.isIndependent { entry.independent = false }
         entry.retraction = claim.retraction.map(RetractionEntry.init)
