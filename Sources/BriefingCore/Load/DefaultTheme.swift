@@ -805,7 +805,7 @@ td.total { font-weight: 700; }
         "partials/claim-item.mustache": #"""
 <li class="claim-item status-{{status}}"{{#source}} data-source="{{#anonymous}}anonymous{{/anonymous}}{{^anonymous}}named{{/anonymous}}"{{/source}}>
 <a class="claim-link" href="{{href}}">{{#quote}}“{{/quote}}{{text}}{{#quote}}”{{/quote}}</a>
-<span class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#onOwnArticle}} · <a href="{{sentenceHref}}">sentence ↑</a>{{/onOwnArticle}}{{^onOwnArticle}}{{#article}} · <a href="{{sentenceHref}}">in {{title}}</a>{{/article}}{{/onOwnArticle}}{{#repetition}} · <a class="repetition" href="{{clusterHref}}">{{label}}</a>{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}</span>{{/cueChange}}{{/repetition}}</span>
+<span class="claim-meta">{{#source}}<a href="{{href}}">{{name}}</a>{{/source}} <em>{{cue}}</em> · <span class="status status-{{status}}">{{statusLabel}}</span>{{#onOwnArticle}} · <a href="{{sentenceHref}}">sentence ↑</a>{{/onOwnArticle}}{{^onOwnArticle}}{{#article}} · <a href="{{sentenceHref}}">in {{title}}</a>{{/article}}{{/onOwnArticle}}{{#repetition}}{{{html}}}{{/repetition}}</span>
 </li>
 
 """#,
@@ -866,6 +866,9 @@ td.total { font-weight: 700; }
 </section>
 {{/analysisQuotes}}
 
+"""#,
+        "partials/repetition.mustache": #"""
+ · <a class="repetition" href="{{clusterHref}}">{{label}}</a>{{#cueChange}} <span class="cue-change cue-{{shift}}">{{from}} → {{to}}</span>{{/cueChange}}
 """#,
         "partials/report-claim.mustache": ##"""
 <div class="report-claim status-{{status}}">

@@ -72,7 +72,7 @@ struct AnalysisViews {
             let group = cluster?.id ?? claim.id
             let values = LazyValue { corroborationContext(corroboration, focus: group, from: path) }
             let html = fragment("corroboration", key: group + "|" + root) { values.value }
-            context["analysisCorroboration"] = Self.withHTML(values, html)
+            context["analysisCorroboration"] = SectionContext(html: html, values: values)
             sections.append(html)
         }
         let findings = analysis.quoteFindings[claim.id] ?? []
@@ -87,17 +87,11 @@ struct AnalysisViews {
         if let cluster, let position = placement?.position {
             context["analysisPosition"] = positionContext(claim, cluster: cluster, position: position, from: path)
             let provenance = provenanceSection(claim, cluster: cluster, position: position, from: path)
-            context["analysisProvenance"] = Self.withHTML(provenance.values, provenance.html)
+            context["analysisProvenance"] = SectionContext(html: provenance.html, values: provenance.values)
             sections.append(provenance.html)
         }
         context["analysisHTML"] = JoinedFragments(parts: sections)
         return context
-    }
-
-    /// A section's values and its `html`, for themes that read them rather than the joined
-    /// `analysisHTML`.
-    private static func withHTML(_ values: LazyValue<[String: Any]>, _ html: PartialFragment) -> LazyValue<[String: Any]> {
-        LazyValue { values.value.merging(["html": html]) { $1 } }
     }
 
     /// "Appearance 3 of 12", the change of cue from the appearance before, and how the
@@ -299,26 +293,37 @@ struct AnalysisViews {
     // MARK: - Timeline
 
     /// A claim for the timeline: the claim item, with `repetition` when it is part of a
-    /// cluster (first appearance, or a repetition, with the change of cue).
+    /// cluster (first appearance, or a repetition, with the change of cue). Its `html`, the
+    /// badge (`partials/repetition.mustache`), is rendered once per cluster and kind of
+    /// appearance; its values are built only for a template that reads them.
     func timelineClaim(_ claim: Claim, from path: String) -> [String: Any] {
         var item = models.claim(claim, from: path)
-        guard let cluster = analysis.cluster(of: claim.id), let position = analysis.provenancePosition(of: claim.id) else { return item }
-        let entry = cluster.entries[position]
+        guard let placement = analysis.placement(of: claim.id) else { return item }
+        let cluster = analysis.clusters[placement.cluster]
+        let position = placement.position
+        let change = Self.cueChange(cluster.entries[position])
+        let values = LazyValue { repetitionContext(cluster, position: position, change: change, from: path) }
+        let key = "\(cluster.id)|\(SitePaths.root(from: path))|\(position == 0)|" + (change.map { "\($0["from"] ?? "")\u{1}\($0["to"] ?? "")" } ?? "")
+        let html = fragment("repetition", key: key) { values.value }
+        item["repetition"] = SectionContext(html: html, values: values)
+        return item
+    }
+
+    private func repetitionContext(_ cluster: ClaimCluster, position: Int, change: [String: Any]?, from path: String) -> [String: Any] {
+        let root = SitePaths.root(from: path)
         var repetition: [String: Any] = [
-            "isFirst": position == 0, "count": cluster.entries.count, "cueChange": false, "firstDate": false,
-            "clusterHref": SitePaths.root(from: path) + SitePaths.cluster(cluster.id),
+            "isFirst": position == 0, "count": cluster.entries.count, "cueChange": change ?? false, "firstDate": false,
+            "clusterHref": root + SitePaths.cluster(cluster.id),
         ]
         if position > 0, let first = cluster.entries.first {
-            repetition["firstHref"] = SitePaths.root(from: path) + SitePaths.claim(first.claimID)
+            repetition["firstHref"] = root + SitePaths.claim(first.claimID)
             if let date = first.date { repetition["firstDate"] = date.longForm }
         }
-        // The badge's words, so the timeline's many claim items evaluate few tags.
+        // The badge's words, so the partial evaluates few tags.
         repetition["label"] = position == 0
             ? "first of \(cluster.entries.count) appearances"
             : "repeated" + ((repetition["firstDate"] as? String).map { ", first on \($0)" } ?? "")
-        if let change = Self.cueChange(entry) { repetition["cueChange"] = change }
-        item["repetition"] = repetition
-        return item
+        return repetition
     }
 
     // MARK: - Retraction banners
@@ -531,6 +536,22 @@ final class LazyValue<Value>: MustacheCustomRepresentation {
     }
 
     var representation: Any? { value }
+}
+
+/// A section as a template opens it: `{{#section}}{{{html}}}{{/section}}` reads the
+/// rendered `html` without building the values behind it, which are built on the first
+/// lookup of any other key.
+final class SectionContext: MustacheParent {
+    private let html: PartialFragment
+    private let values: LazyValue<[String: Any]>
+
+    init(html: PartialFragment, values: LazyValue<[String: Any]>) {
+        (self.html, self.values) = (html, values)
+    }
+
+    func child(named name: String) -> Any? {
+        name == "html" ? html : values.value[name]
+    }
 }
 
 /// `analysisGrades` of a claim page: source reliability, information credibility, the
