@@ -26,6 +26,11 @@ final class JSONEntryCache: @unchecked Sendable {
         previous?.bytes(digest)
     }
 
+    /// Whether the previous file holds the entry with `digest` (`previousBytes` will give it).
+    func hasPrevious(_ digest: StableDigest) -> Bool {
+        previous?.contains(digest) ?? false
+    }
+
     /// A new write of the file starts: what an earlier one recorded is dropped.
     func beginWriting() {
         lock.withLock { written.removeAll(keepingCapacity: true) }
@@ -78,6 +83,8 @@ final class PreviousJSONFile: @unchecked Sendable {
     deinit {
         munmap(UnsafeMutableRawPointer(mutating: base), size)
     }
+
+    func contains(_ digest: StableDigest) -> Bool { entries[digest] != nil }
 
     /// The entry's bytes, valid until the next call. Entries are asked for mostly in file
     /// order, so the pages well behind are handed back as it goes: the file counts in the

@@ -40,26 +40,76 @@ struct JSONStreamWriter {
         try append(value, depth: 1)
     }
 
-    /// `"key": [elements]`, one element encoded at a time.
-    mutating func member<Elements: Sequence>(_ key: String, elements: Elements) throws where Elements.Element: Encodable {
+    /// `"key": [elements]`. Elements are taken a batch at a time; a batch's digests
+    /// (incremental builds) and encodings are computed in parallel, then laid down in
+    /// order: the same bytes as one element after the other.
+    mutating func member<Elements: Sequence>(_ key: String, elements: Elements) throws where Elements.Element: Encodable & Sendable {
         startMember(key)
-        var isFirst = true
-        for element in elements {
-            buffer.append(isFirst ? UInt8(ascii: "[") : UInt8(ascii: ","))
-            isFirst = false
-            JSONLayout.newline(depth: 2, to: &buffer)
-            if let entries {
-                try appendEntry(element, of: key, entries)
-            } else {
-                try append(element, depth: 2)
+        var count = 0
+        var iterator = elements.makeIterator()
+        while true {
+            var batch: [Elements.Element] = []
+            batch.reserveCapacity(Self.batchSize)
+            while batch.count < Self.batchSize, let element = iterator.next() { batch.append(element) }
+            if batch.isEmpty { break }
+            let digests = entries.map { _ in ConcurrentMap.map(batch) { Self.digest(of: $0, in: key) } }
+            // Unchanged since the previous build: copied from its file, not encoded.
+            let reused = digests.map { digests in digests.map { entries?.hasPrevious($0) ?? false } } ?? []
+            let encoded = try encode(batch, skipping: reused)
+            for index in batch.indices {
+                buffer.append(count == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+                count += 1
+                JSONLayout.newline(depth: 2, to: &buffer)
+                let start = flushed + buffer.count
+                if let digests, reused[index], let bytes = entries?.previousBytes(digests[index]) {
+                    buffer.append(contentsOf: bytes)
+                } else {
+                    buffer += encoded[index]
+                }
+                if let digests {
+                    entries?.record(JSONEntryLocation(digest: digests[index], offset: start, length: flushed + buffer.count - start))
+                }
+                try flushIfFull()
             }
         }
-        if isFirst {
+        if count == 0 {
             buffer += [UInt8(ascii: "["), UInt8(ascii: "]")]
         } else {
             JSONLayout.newline(depth: 1, to: &buffer)
             buffer.append(UInt8(ascii: "]"))
         }
+    }
+
+    /// Elements encoded together, then spread over the cores.
+    static let batchSize = 512
+    /// Elements one encoder takes in a row.
+    private static let chunkSize = 32
+
+    /// Each element laid out at depth 2 (empty where `skipping` is true), in parallel:
+    /// one encoder per chunk of elements, as `JSONEncoder` is a class.
+    private func encode<Element: Encodable & Sendable>(_ batch: [Element], skipping: [Bool]) throws -> [[UInt8]] {
+        let formatting = encoder.outputFormatting
+        let chunks = stride(from: 0, to: batch.count, by: Self.chunkSize).map { $0..<min($0 + Self.chunkSize, batch.count) }
+        let results = ConcurrentMap.map(chunks) { chunk -> Result<[[UInt8]], Error> in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = formatting
+            return Result {
+                try chunk.map { index in
+                    guard !(index < skipping.count && skipping[index]) else { return [] }
+                    var bytes: [UInt8] = []
+                    JSONLayout.append(try encoder.encode(batch[index]), depth: 2, to: &bytes)
+                    return bytes
+                }
+            }
+        }
+        return try results.flatMap { try $0.get() }
+    }
+
+    /// What identifies an element of the array `key` in the entry cache.
+    private static func digest(of element: some Encodable, in key: String) -> StableDigest {
+        var digest = StableDigest.of(key)
+        digest.combine(EncodableDigest.of(element))
+        return digest
     }
 
     /// Closes the object (an empty one is `{}`), ends the text with a newline and hands
@@ -81,20 +131,6 @@ struct JSONStreamWriter {
     private mutating func append(_ value: some Encodable, depth: Int) throws {
         JSONLayout.append(try encoder.encode(value), depth: depth, to: &buffer)
         try flushIfFull()
-    }
-
-    /// An element of the array `key`, copied from the previous file when it holds it.
-    private mutating func appendEntry(_ element: some Encodable, of key: String, _ entries: JSONEntryCache) throws {
-        var digest = StableDigest.of(key)
-        digest.combine(EncodableDigest.of(element))
-        let start = flushed + buffer.count
-        if let bytes = entries.previousBytes(digest) {
-            buffer.append(contentsOf: bytes)
-            try flushIfFull()
-        } else {
-            try append(element, depth: 2)
-        }
-        entries.record(JSONEntryLocation(digest: digest, offset: start, length: flushed + buffer.count - start))
     }
 
     private mutating func flushIfFull() throws {
