@@ -43,10 +43,11 @@ struct AnalysisDigests: Sendable {
         var digest = StableDigest.of("analysis")
         digest.combine(analysis.credibilityOneSuggested.contains(claim.id))
         digest.combine(claimBanner(claim.id))
-        let cluster = analysis.cluster(of: claim.id)
+        let placement = analysis.placement(of: claim.id)
+        let cluster = placement.map { analysis.clusters[$0.cluster] }
         // The section of the claim's group, when it has one.
         digest.combine(corroborationSections[cluster?.id ?? claim.id] ?? ItemDigests.absent)
-        if let cluster, let position = analysis.provenancePosition(of: claim.id) {
+        if let cluster, let position = placement?.position {
             digest.combine(cluster.id)
             digest.combine(position)
             digest.combine(cluster.entries.count)
@@ -69,9 +70,9 @@ struct AnalysisDigests: Sendable {
 
     /// The timeline's badge on a claim: first appearance or repetition of its cluster.
     func timelineRepetition(_ claim: Claim) -> StableDigest {
-        guard let cluster = analysis.cluster(of: claim.id), let position = analysis.provenancePosition(of: claim.id) else {
-            return ItemDigests.absent
-        }
+        guard let placement = analysis.placement(of: claim.id) else { return ItemDigests.absent }
+        let cluster = analysis.clusters[placement.cluster]
+        let position = placement.position
         var digest = StableDigest.of(cluster.id)
         // Not where it is among the appearances: whether it is the first.
         digest.combine(position == 0)
@@ -175,7 +176,8 @@ struct AnalysisDigests: Sendable {
 
     private func corroborationSection(_ corroboration: Corroboration, focus: String) -> StableDigest {
         var digest = StableDigest.of("corroboration", corroboration.verdict.rawValue)
-        digest.combine(analysis.retractions.lostCorroboration.contains(analysis.cluster(of: focus)?.id ?? focus))
+        // `focus` is the group: the cluster's id, or the lone claim's (as AnalysisViews reads it).
+        digest.combine(analysis.retractions.lostCorroboration.contains(focus))
         digest.combine(corroboration.supporterSourceIDs.count)
         digest.combine(corroboration.origins.count)
         for origin in corroboration.origins.prefix(AnalysisViews.originsShown) { digest.combine(items.source(origin)) }

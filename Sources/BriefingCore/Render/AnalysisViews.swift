@@ -252,6 +252,12 @@ struct AnalysisViews {
         return ["from": PageText.clean(previousCue), "to": PageText.clean(entry.cue), "shift": shift.rawValue]
     }
 
+    /// What `cueChange(_:)` shows, as part of a fragment cache key; empty when the cue did not change.
+    static func cueChangeKey(_ entry: ProvenanceEntry) -> String {
+        guard let shift = entry.cueShift, let previousCue = entry.previousCue else { return "" }
+        return [previousCue, entry.cue, shift.rawValue].joined(separator: "\u{1}")
+    }
+
     // MARK: - Quotes
 
     /// What a claim's quote findings show: the same key, the same section.
@@ -303,7 +309,7 @@ struct AnalysisViews {
         let position = placement.position
         let change = Self.cueChange(cluster.entries[position])
         let values = LazyValue { repetitionContext(cluster, position: position, change: change, from: path) }
-        let key = "\(cluster.id)|\(SitePaths.root(from: path))|\(position == 0)|" + (change.map { "\($0["from"] ?? "")\u{1}\($0["to"] ?? "")" } ?? "")
+        let key = "\(cluster.id)|\(SitePaths.root(from: path))|\(position == 0)|" + Self.cueChangeKey(cluster.entries[position])
         let html = fragment("repetition", key: key) { values.value }
         item["repetition"] = SectionContext(html: html, values: values)
         return item
@@ -463,10 +469,9 @@ struct AnalysisViews {
                 items.append(note.values)
                 html.append(note.html)
             }
-            items.append(models.claimItem(claim, from: path))
-            if let fragments = models.fragments {
-                html.append(ClaimItemFragment(key: ViewModels.itemKey(claim, path, false), cache: fragments) { models.claim(claim, from: path) })
-            }
+            let item = models.claimItem(claim, from: path)
+            items.append(item)
+            if let itemHTML = (item as? ClaimListItem)?.html { html.append(itemHTML) }
         }
         closeDay()
         return days
@@ -477,8 +482,7 @@ struct AnalysisViews {
         let change = Self.cueChange(entry)
         guard isFirst || change != nil else { return nil }
         let values: [String: Any] = ["note": true, "isFirst": isFirst, "cueChange": change.map { $0 as Any } ?? false]
-        let key = [isFirst ? "first" : "", entry.previousCue ?? "", entry.cue, entry.cueShift?.rawValue ?? ""].joined(separator: "\u{1}")
-        let html = fragment("appearance-note", key: key) { values }
+        let html = fragment("appearance-note", key: (isFirst ? "first|" : "|") + Self.cueChangeKey(entry)) { values }
         return (values.merging(["html": html]) { $1 }, html)
     }
 

@@ -70,8 +70,15 @@ final class ClaimListItem: MustacheParent, @unchecked Sendable {
         (self.models, self.claim, self.page, self.onOwnArticle) = (models, claim, page, onOwnArticle)
     }
 
+    /// The item's `{{{html}}}`: its `claim-item`, cached; nil without a fragment cache.
+    var html: ClaimItemFragment? {
+        models.fragments.map { cache in
+            ClaimItemFragment(key: ViewModels.itemKey(claim, page, onOwnArticle), cache: cache) { [self] in fields }
+        }
+    }
+
     func child(named name: String) -> Any? {
-        guard name == "html", let cache = models.fragments else { return fields[name] }
-        return ClaimItemFragment(key: ViewModels.itemKey(claim, page, onOwnArticle), cache: cache) { [self] in fields }
+        if name == "html", let html { return html }
+        return fields[name]
     }
 }

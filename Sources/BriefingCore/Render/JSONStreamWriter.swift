@@ -63,8 +63,11 @@ struct JSONStreamWriter {
                 let start = flushed + buffer.count
                 if let digests, reused[index], let bytes = entries?.previousBytes(digests[index]) {
                     buffer.append(contentsOf: bytes)
-                } else {
+                } else if reused.isEmpty || !reused[index] {
                     buffer += encoded[index]
+                } else {
+                    // In the previous file's index but not readable from it: encoded after all.
+                    buffer += try Self.laidOut(batch[index], depth: 2, with: encoder)
                 }
                 if let digests {
                     entries?.record(JSONEntryLocation(digest: digests[index], offset: start, length: flushed + buffer.count - start))
@@ -96,13 +99,18 @@ struct JSONStreamWriter {
             return Result {
                 try chunk.map { index in
                     guard !(index < skipping.count && skipping[index]) else { return [] }
-                    var bytes: [UInt8] = []
-                    JSONLayout.append(try encoder.encode(batch[index]), depth: 2, to: &bytes)
-                    return bytes
+                    return try Self.laidOut(batch[index], depth: 2, with: encoder)
                 }
             }
         }
         return try results.flatMap { try $0.get() }
+    }
+
+    /// `value` encoded and laid out as it sits at `depth` in the document.
+    private static func laidOut(_ value: some Encodable, depth: Int, with encoder: JSONEncoder) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        JSONLayout.append(try encoder.encode(value), depth: depth, to: &bytes)
+        return bytes
     }
 
     /// What identifies an element of the array `key` in the entry cache.
